@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { parseCliArguments } from './parse-serve-options.js';
+import { serveCommand } from './serve-command.js';
+import { USAGE } from './usage.js';
+import { UsageError } from './usage-error.js';
+
+const output = {
+  out: (text: string) => process.stdout.write(text),
+  err: (text: string) => process.stderr.write(text),
+};
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return manifest.version;
+}
+
+async function main(): Promise<void> {
+  let request;
+  try {
+    request = parseCliArguments(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    output.err(`langgraph-mock: ${error.message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (request.kind === 'help') {
+    output.out(`${USAGE}\n`);
+    return;
+  }
+  if (request.kind === 'version') {
+    output.out(`${version()}\n`);
+    return;
+  }
+  let server;
+  try {
+    server = await serveCommand(request.options, output);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EADDRINUSE'
+        ? `port ${request.options.port} is already in use (try --port 0 for a free one)`
+        : (error as Error).message;
+    output.err(`langgraph-mock: cannot start: ${reason}\n`);
+    process.exit(1);
+  }
+  const stop = (signal: string): void => {
+    output.out(`\n${signal}: closing\n`);
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(0),
+    );
+    // A client holding a connection open must not keep the process alive.
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+await main();

@@ -1,0 +1,18 @@
+/** The CLI's help text, printed by `--help` and after a usage error. */
+export const USAGE = `langgraph-mock: a mock LangGraph Agent Server for List Runs (GET /threads/{thread_id}/runs)
+
+Usage:
+  langgraph-mock [serve] [options]   start the mock server (serve is the default command)
+  langgraph-mock --help | --version
+
+Options for serve:
+  --port <n>        port to listen on, 0 picks a free one (default 2024, as \`langgraph dev\`)
+  --host <address>  interface to bind (default 127.0.0.1: not reachable from the network)
+  --seed <n>        seed of the generated data; same seed, same bytes (default 42)
+  --threads <n>     random threads besides the scenario threads (default 20)
+  --anchor <when>   instant the data counts back from: an ISO 8601 date-time, or "now"
+                    (default: the dataset's fixed anchor, so responses never change)
+  -h, --help        show this help
+  -v, --version     print the version
+
+Exit codes: 0 stopped cleanly, 1 could not start, 2 bad command line.`;

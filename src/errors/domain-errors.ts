@@ -1,0 +1,15 @@
+/**
+ * The errors the domain throws. Each carries only what went wrong; the HTTP edge maps each class to a
+ * status code and a `{"detail": message}` body in exactly one place (`src/http/error-handler.ts`).
+ */
+export abstract class DomainError extends Error {}
+
+/** Input that breaks the contract (a bad thread id, limit, offset, status or select): HTTP 422. */
+export class ValidationError extends DomainError {
+  override readonly name = 'ValidationError';
+}
+
+/** Something named by the request does not exist (an unknown thread, an unknown route): HTTP 404. */
+export class NotFoundError extends DomainError {
+  override readonly name = 'NotFoundError';
+}

@@ -1,0 +1,35 @@
+import type { RequestHandler } from 'express';
+import { parseListRunsQuery } from '../query/parse-list-runs-query.js';
+import { selectFields } from '../query/select-fields.js';
+import type { RunStore } from '../store/run-store.js';
+
+/**
+ * Matches `/threads/{thread_id}/runs` with no capture group on purpose: Express would percent-decode a
+ * captured parameter and answer 400 on a malformed escape, while the real server (Starlette) routes it
+ * and rejects the id with 422. The id is taken from the path and decoded leniently instead.
+ */
+export const LIST_RUNS_ROUTE = /^\/threads\/[^/]+\/runs\/?$/;
+
+/** `GET /threads/{thread_id}/runs`: parse, ask the store, project, serialise. */
+export function listRunsHandler(store: RunStore): RequestHandler {
+  return (request, response) => {
+    const query = parseListRunsQuery(threadIdOf(request.path), searchParamsOf(request.url));
+    const runs = store.listRuns(query);
+    const { select } = query;
+    response.json(select === undefined ? runs : runs.map((run) => selectFields(run, select)));
+  };
+}
+
+function threadIdOf(path: string): string {
+  const segment = path.split('/')[2] ?? '';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // not a UUID either way; the parser rejects it with 422
+  }
+}
+
+function searchParamsOf(url: string): URLSearchParams {
+  const start = url.indexOf('?');
+  return new URLSearchParams(start === -1 ? '' : url.slice(start + 1));
+}

@@ -1,0 +1,31 @@
+// The public API of langgraph-mock-server. Everything else is internal.
+
+// Serving the mock
+export { createMockServer, type MockServer, type MockServerOptions } from './http/create-mock-server.js';
+export { createApp, type AppOptions } from './http/create-app.js';
+
+// The seeded store
+export {
+  createSeededStore,
+  DEFAULT_SEED,
+  DEFAULT_RANDOM_THREADS,
+  type SeededStoreOptions,
+} from './store/create-seeded-store.js';
+export { RunStore, type RunPageRequest, type ThreadSummary } from './store/run-store.js';
+export type { Run, RunField, ProjectedRun } from './store/run.js';
+export {
+  loadDatasetDefinition,
+  parseDatasetDefinition,
+  DatasetDefinitionError,
+  type DatasetDefinition,
+  type ScenarioDefinition,
+} from './store/dataset-definition.js';
+
+// Query semantics
+export { parseListRunsQuery } from './query/parse-list-runs-query.js';
+export type { ListRunsQuery } from './query/list-runs-query.js';
+export { selectFields } from './query/select-fields.js';
+export { ValidationError, NotFoundError, DomainError } from './errors/domain-errors.js';
+
+// The contract
+export { getListRunsContract, type ListRunsContract } from './openapi/list-runs-contract.js';

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { Random } from './random.js';
+
+/** `uuid.UUID` namespace the Agent Server uses to derive a graph's default assistant id (uuid5 of graph_id). */
+export const AGENT_SERVER_GRAPH_NAMESPACE = '6ba7b821-9dad-11d1-80b4-00c04fd430c8';
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for the canonical 8-4-4-4-12 hex form, in either case (what `format: uuid` means). */
+export function isUuid(text: string): boolean {
+  return UUID_PATTERN.test(text);
+}
+
+function format(bytes: Uint8Array): string {
+  const hex = Buffer.from(bytes.buffer, bytes.byteOffset, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+function fillRandom(bytes: Uint8Array, from: number, random: Random): void {
+  for (let i = from; i < 16; i += 4) {
+    const word = random.uint32();
+    for (let b = 0; b < 4 && i + b < 16; b++) bytes[i + b] = (word >>> (8 * b)) & 0xff;
+  }
+}
+
+function setVersion(bytes: Uint8Array, version: number): void {
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | (version << 4);
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+}
+
+/** A version-4 UUID drawn from a seeded generator. */
+export function uuid4(random: Random): string {
+  const bytes = new Uint8Array(16);
+  fillRandom(bytes, 0, random);
+  setVersion(bytes, 4);
+  return format(bytes);
+}
+
+/**
+ * A version-7 UUID whose 48-bit timestamp is `epochMicros` in milliseconds, with the sub-millisecond part
+ * in the 12 `rand_a` bits (RFC 9562, method 3), so run ids sort exactly like their `created_at`.
+ */
+export function uuid7(epochMicros: number, random: Random): string {
+  const bytes = new Uint8Array(16);
+  fillRandom(bytes, 8, random);
+  const millis = Math.floor(epochMicros / 1000);
+  const fraction = Math.floor(((epochMicros - millis * 1000) * 4096) / 1000);
+  let rest = millis;
+  for (let i = 5; i >= 0; i--) {
+    bytes[i] = rest % 256;
+    rest = Math.floor(rest / 256);
+  }
+  bytes[6] = 0x70 | (fraction >>> 8);
+  bytes[7] = fraction & 0xff;
+  setVersion(bytes, 7);
+  return format(bytes);
+}
+
+/** A version-5 (SHA-1, name-based) UUID, as Python's `uuid.uuid5(namespace, name)`. */
+export function uuid5(namespace: string, name: string): string {
+  const digest = createHash('sha1')
+    .update(Buffer.from(namespace.replaceAll('-', ''), 'hex'))
+    .update(name, 'utf8')
+    .digest();
+  const bytes = new Uint8Array(digest.subarray(0, 16));
+  setVersion(bytes, 5);
+  return format(bytes);
+}
+
+/** Milliseconds since the epoch embedded in a version-7 UUID. */
+export function uuid7Millis(uuid: string): number {
+  return Number.parseInt(uuid.replaceAll('-', '').slice(0, 12), 16);
+}
