@@ -115,7 +115,7 @@ describe('GET /threads/{thread_id}/runs', () => {
     expect(page.map((run) => Object.keys(run))).toEqual([['run_id'], ['run_id']]);
   });
 
-  it('returns every field, in schema order, without select', async () => {
+  it('returns every field, in schema order, without select', () => {
     expect(Object.keys(everyRun[0] as Run)).toEqual(contract.runFields);
   });
 
