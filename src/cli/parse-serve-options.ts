@@ -31,7 +31,7 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
   let parsed;
   try {
     parsed = parseArgs({
-      args: hasCommand ? rest : [...argv],
+      args: attachNegativeValues(hasCommand ? rest : [...argv]),
       strict: true,
       allowPositionals: false,
       options: {
@@ -45,7 +45,8 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    // parseArgs explains some errors over several lines; the CLI promises one.
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
   }
   const { values } = parsed;
   if (values.help === true) return { kind: 'help' };
@@ -60,6 +61,25 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
       anchor: anchorOption(values.anchor),
     },
   };
+}
+
+/**
+ * `--seed -1` would make parseArgs complain of an "ambiguous" option; joining it as `--seed=-1` lets the
+ * range check below say what is really wrong.
+ */
+function attachNegativeValues(args: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    if (/^--[a-z]+$/.test(arg) && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
 }
 
 function integerOption(flag: string, value: string | undefined, fallback: number, max: number): number {

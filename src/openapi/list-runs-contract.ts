@@ -24,6 +24,8 @@ export interface ListRunsContract {
   readonly schemas: Readonly<Record<string, SchemaObject>>;
   /** Status codes the operation declares, as strings (`'200'`, `'404'`, `'422'`). */
   readonly declaredStatuses: readonly string[];
+  /** The `application/json` body schema of each declared status, `$ref`s as the spec writes them. */
+  readonly responseSchemas: Readonly<Record<string, SchemaObject>>;
 }
 
 let cached: ListRunsContract | undefined;
@@ -37,7 +39,7 @@ export function getListRunsContract(): ListRunsContract {
 /** Extracts the contract from a parsed OpenAPI document; exported for tests of malformed specs. */
 export function readListRunsContract(document: unknown): ListRunsContract {
   const schemas = objectAt(document, ['components', 'schemas']);
-  const run = objectAt(schemas, ['Run']);
+  const run = objectAt(document, ['components', 'schemas', 'Run']);
   const operation = objectAt(document, ['paths', LIST_RUNS_PATH, 'get']);
   const parameters = arrayAt(operation, ['parameters']);
   const parameter = (name: string): SchemaObject => {
@@ -55,6 +57,12 @@ export function readListRunsContract(document: unknown): ListRunsContract {
     defaultOffset: integerAt(parameter('offset'), ['default']),
     schemas: schemas as Readonly<Record<string, SchemaObject>>,
     declaredStatuses: Object.keys(objectAt(operation, ['responses'])),
+    responseSchemas: Object.fromEntries(
+      Object.keys(objectAt(operation, ['responses'])).map((status) => [
+        status,
+        objectAt(operation, ['responses', status, 'content', 'application/json', 'schema']),
+      ]),
+    ),
   };
 }
 

@@ -25,13 +25,13 @@ export function buildStatusColumn(
   random: Random,
 ): StatusColumn {
   const codeOf = new Map(statuses.map((status, code) => [status, code]));
+  const unknown = Object.keys(statusCounts).filter((status) => !codeOf.has(status));
+  if (unknown.length > 0) throw new RangeError(`unknown run status '${unknown.join("', '")}'`);
   const total = Object.values(statusCounts).reduce((sum, count) => sum + count, 0);
   const codes = new Uint8Array(total);
   let filled = 0;
   const append = (status: string, count: number): void => {
-    const code = codeOf.get(status);
-    if (code === undefined) throw new RangeError(`unknown run status '${status}'`);
-    codes.fill(code, filled, filled + count);
+    codes.fill(codeOf.get(status) ?? 0, filled, filled + count);
     filled += count;
   };
   for (const status of statuses) {

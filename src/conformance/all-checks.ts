@@ -1,0 +1,42 @@
+import type { ListRunsContract } from '../openapi/list-runs-contract.js';
+import type { ConformanceCheck } from './conformance-check.js';
+import { emptyThreadCheck } from './checks/empty-thread-check.js';
+import { errorChecks } from './checks/error-checks.js';
+import { statusFilterCheck } from './checks/filter-checks.js';
+import { orderCheck, stabilityCheck, threadScopingCheck } from './checks/ordering-checks.js';
+import {
+  defaultPageSizeCheck,
+  limitCheck,
+  offsetPastEndCheck,
+  pagingConsistencyCheck,
+} from './checks/paging-checks.js';
+import { robustnessCheck } from './checks/robustness-check.js';
+import { schemaErrorsCheck, schemaRunsCheck, schemaSelectCheck } from './checks/schema-checks.js';
+import { selectCheck } from './checks/select-checks.js';
+
+/**
+ * Every conformance check, in report order. One status-filter check per value of the spec's `status`
+ * query enum; the empty-thread check only when an empty thread is known.
+ */
+export function allChecks(
+  contract: ListRunsContract,
+  options: { hasEmptyThread: boolean },
+): ConformanceCheck[] {
+  return [
+    schemaRunsCheck,
+    schemaSelectCheck,
+    schemaErrorsCheck,
+    defaultPageSizeCheck,
+    limitCheck,
+    pagingConsistencyCheck,
+    offsetPastEndCheck,
+    orderCheck,
+    threadScopingCheck,
+    ...contract.statusFilterValues.map(statusFilterCheck),
+    selectCheck,
+    ...errorChecks,
+    stabilityCheck,
+    robustnessCheck,
+    ...(options.hasEmptyThread ? [emptyThreadCheck] : []),
+  ];
+}

@@ -1,0 +1,71 @@
+import { checkResponse } from '../contract/check-response.js';
+import type { Violation } from '../contract/violation.js';
+
+/** One response, read whole and already checked against the contract. */
+export interface ProbeResponse {
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  /** The body parsed as JSON, or undefined when it is not JSON. */
+  readonly json: unknown;
+  /** What `checkResponse` found wrong with it. */
+  readonly violations: readonly Violation[];
+}
+
+/** Sends List Runs requests to one server. */
+export interface HttpProbe {
+  readonly baseUrl: string;
+  /** The full URL of `path` (which starts with `/`) on this server. */
+  urlOf(path: string): string;
+  get(path: string): Promise<ProbeResponse>;
+}
+
+/** Options of `createHttpProbe`. */
+export interface HttpProbeOptions {
+  readonly baseUrl: string;
+  /** Sent as `x-api-key`, as the Agent Server expects. */
+  readonly apiKey?: string | undefined;
+  readonly timeoutMs?: number | undefined;
+}
+
+/** The server could not be reached at all: a setup problem, not a finding about the server. */
+export class ServerUnreachableError extends Error {
+  override readonly name = 'ServerUnreachableError';
+}
+
+/** Creates a probe; every response it returns has been run through `checkResponse`. */
+export function createHttpProbe(options: HttpProbeOptions): HttpProbe {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.apiKey !== undefined) headers['x-api-key'] = options.apiKey;
+  const urlOf = (path: string): string => `${baseUrl}${path}`;
+  return {
+    baseUrl,
+    urlOf,
+    async get(path) {
+      const url = urlOf(path);
+      let response: Response;
+      try {
+        response = await fetch(url, { headers, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+        throw new ServerUnreachableError(`cannot reach ${url}: ${cause}`);
+      }
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      const violations = checkResponse({
+        request: { method: 'GET', url },
+        status: response.status,
+        headers: response.headers,
+        body: text,
+      });
+      return { url, status: response.status, headers: response.headers, text, json, violations };
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { getListRunsContract } from '../openapi/list-runs-contract.js';
+import { allChecks } from './all-checks.js';
+import type { CheckFailure, CheckResult, ConformanceReport } from './check-result.js';
+import {
+  RUN_WINDOW,
+  notAListFailure,
+  type CheckContext,
+  type RunWindow,
+  type WireRun,
+} from './conformance-check.js';
+import { createHttpProbe, ServerUnreachableError } from './http-probe.js';
+
+/** Options of `runConformance`. */
+export interface ConformanceOptions {
+  /** The server under test, e.g. `http://127.0.0.1:2024` (a path prefix is kept). */
+  readonly baseUrl: string;
+  /** A thread with runs: the more (and the more statuses), the more the checks can see. */
+  readonly threadId: string;
+  /** A thread with no runs, to check the empty state; optional. */
+  readonly emptyThreadId?: string | undefined;
+  /** Sent as `x-api-key`. */
+  readonly apiKey?: string | undefined;
+  /** Seed of the generated inputs (default 1): the same seed sends the same requests. */
+  readonly seed?: number | undefined;
+  /** Only the checks whose id starts with one of these prefixes. */
+  readonly only?: readonly string[] | undefined;
+  /** Called after each check, for progress output. */
+  readonly onResult?: ((result: CheckResult) => void) | undefined;
+}
+
+/**
+ * Runs the conformance suite against any server that claims the List Runs contract and returns the
+ * report: one result per check, each failure with the request URLs that reproduce it. Throws
+ * `ServerUnreachableError` only when the server cannot be reached at all.
+ *
+ * @example
+ * const report = await runConformance({ baseUrl: 'http://127.0.0.1:2024', threadId });
+ * expect(report.failed).toBe(0);
+ */
+export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const contract = getListRunsContract();
+  const probe = createHttpProbe({ baseUrl: options.baseUrl, apiKey: options.apiKey });
+  const seed = options.seed ?? 1;
+  const runsPath = (threadId: string, query = ''): string =>
+    `/threads/${encodeURIComponent(threadId)}/runs${query === '' ? '' : `?${query}`}`;
+
+  // Reachability first, so an unreachable server is a setup error rather than every check failing.
+  await probe.get(runsPath(options.threadId, 'limit=1'));
+
+  let windowPromise: Promise<RunWindow> | undefined;
+  const context: CheckContext = {
+    probe,
+    contract,
+    threadId: options.threadId,
+    emptyThreadId: options.emptyThreadId,
+    seed,
+    runsPath,
+    window: () => (windowPromise ??= fetchWindow(context)),
+  };
+
+  const results: CheckResult[] = [];
+  const checks = allChecks(contract, { hasEmptyThread: options.emptyThreadId !== undefined }).filter(
+    (check) => options.only === undefined || options.only.some((prefix) => check.id.startsWith(prefix)),
+  );
+  for (const check of checks) {
+    const checkStarted = performance.now();
+    let failures: CheckFailure[];
+    try {
+      failures = await check.run(context);
+    } catch (error) {
+      if (error instanceof WindowUnavailableError) failures = [error.failure];
+      else if (error instanceof ServerUnreachableError) failures = [{ message: error.message, requests: [] }];
+      else throw error;
+    }
+    const result: CheckResult = {
+      id: check.id,
+      description: check.description,
+      passed: failures.length === 0,
+      durationMs: Math.round(performance.now() - checkStarted),
+      failures,
+    };
+    results.push(result);
+    options.onResult?.(result);
+  }
+  const failed = results.filter((result) => !result.passed).length;
+  return {
+    baseUrl: probe.baseUrl,
+    threadId: options.threadId,
+    emptyThreadId: options.emptyThreadId,
+    seed,
+    startedAt,
+    durationMs: Math.round(performance.now() - started),
+    results,
+    passed: results.length - failed,
+    failed,
+  };
+}
+
+/** The thread's newest runs could not be listed; every check that needs them fails with this. */
+class WindowUnavailableError extends Error {
+  constructor(readonly failure: CheckFailure) {
+    super(failure.message);
+  }
+}
+
+async function fetchWindow(context: CheckContext): Promise<RunWindow> {
+  // One more than the window tells whether the thread is longer than it.
+  const response = await context.probe.get(context.runsPath(context.threadId, `limit=${RUN_WINDOW + 1}`));
+  const failure = notAListFailure(response);
+  if (failure !== undefined) throw new WindowUnavailableError(failure);
+  const runs = response.json as WireRun[];
+  return { runs: runs.slice(0, RUN_WINDOW), complete: runs.length <= RUN_WINDOW, url: response.url };
+}

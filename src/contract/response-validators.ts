@@ -1,0 +1,81 @@
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import {
+  getListRunsContract,
+  type ListRunsContract,
+  type SchemaObject,
+} from '../openapi/list-runs-contract.js';
+
+/** Validators for the List Runs response bodies, compiled once from the spec. */
+export interface ResponseValidators {
+  /** The validator for a declared status's body, or undefined for an undeclared status. */
+  forStatus(status: string): ValidateFunction | undefined;
+  /**
+   * The validator of a 200 body for a `select` set: an array of objects with exactly the selected
+   * properties, each required, no others. Built on first use and cached per distinct set.
+   */
+  forSelection(fields: readonly string[]): ValidateFunction;
+}
+
+const COMPONENT_REF = /^#\/components\/schemas\/(.+)$/;
+
+/**
+ * Compiles the response schemas of `spec/openapi.yaml` with Ajv's JSON Schema 2020-12 class (the dialect
+ * of OpenAPI 3.1), `strict` and `allErrors`, with ajv-formats for `uuid` and `date-time`.
+ *
+ * @example
+ * const validate = createResponseValidators().forStatus('200');
+ * validate?.(runs);
+ */
+export function createResponseValidators(
+  contract: ListRunsContract = getListRunsContract(),
+): ResponseValidators {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats.default(ajv);
+  const inline = (schema: unknown): unknown => inlineComponentRefs(schema, contract.schemas);
+  const byStatus = new Map(
+    Object.entries(contract.responseSchemas).map(([status, schema]) => [
+      status,
+      ajv.compile(inline(schema) as SchemaObject),
+    ]),
+  );
+  const runProperties = (contract.schemas['Run']?.['properties'] ?? {}) as Record<string, unknown>;
+  const bySelection = new Map<string, ValidateFunction>();
+  return {
+    forStatus: (status) => byStatus.get(status),
+    forSelection(fields) {
+      const selected = contract.runFields.filter((field) => fields.includes(field));
+      const key = selected.join(',');
+      let validate = bySelection.get(key);
+      if (validate === undefined) {
+        validate = ajv.compile({
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: Object.fromEntries(selected.map((field) => [field, inline(runProperties[field])])),
+            required: selected,
+            additionalProperties: false,
+          },
+        });
+        bySelection.set(key, validate);
+      }
+      return validate;
+    },
+  };
+}
+
+/** Replaces `$ref: '#/components/schemas/X'` with a copy of X, so each body schema stands alone. */
+function inlineComponentRefs(schema: unknown, components: Readonly<Record<string, SchemaObject>>): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => inlineComponentRefs(item, components));
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const ref = (schema as Record<string, unknown>)['$ref'];
+  if (typeof ref === 'string') {
+    const name = COMPONENT_REF.exec(ref)?.[1];
+    const target = name === undefined ? undefined : components[name];
+    if (target === undefined) throw new Error(`spec: cannot resolve $ref '${ref}'`);
+    return inlineComponentRefs(target, components);
+  }
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [key, inlineComponentRefs(value, components)]),
+  );
+}

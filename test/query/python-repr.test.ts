@@ -1,0 +1,34 @@
+import { describe, it, expect } from 'vitest';
+import { pythonListRepr, pythonRepr } from '../../src/query/python-repr.js';
+
+// Expected values are what CPython 3 prints for repr(text).
+describe('pythonRepr', () => {
+  it.each([
+    { name: 'plain text', text: 'abc', repr: "'abc'" },
+    { name: 'an empty string', text: '', repr: "''" },
+    { name: 'a double quote', text: 'say "hi"', repr: `'say "hi"'` },
+    { name: 'a single quote', text: "it's", repr: `"it's"` },
+    { name: 'both kinds of quote', text: `it's "x"`, repr: `'it\\'s "x"'` },
+    { name: 'a backslash', text: 'a\\b', repr: "'a\\\\b'" },
+    { name: 'a backslash and a single quote', text: "a\\b's", repr: `"a\\\\b's"` },
+    { name: 'a newline', text: 'line1\nline2', repr: "'line1\\nline2'" },
+    { name: 'a carriage return and a tab', text: 'a\r\tb', repr: "'a\\r\\tb'" },
+    { name: 'non-ASCII letters', text: 'café', repr: "'café'" },
+  ])('quotes $name as Python does', ({ text, repr }) => {
+    expect(pythonRepr(text)).toBe(repr);
+  });
+});
+
+describe('pythonListRepr', () => {
+  it('joins the quoted items with a comma and a space inside brackets', () => {
+    expect(pythonListRepr(['a', 'b'])).toBe("['a', 'b']");
+  });
+
+  it('prints an empty list as []', () => {
+    expect(pythonListRepr([])).toBe('[]');
+  });
+
+  it('quotes each item on its own, as repr does', () => {
+    expect(pythonListRepr(["it's", 'x\ny'])).toBe(`["it's", 'x\\ny']`);
+  });
+});
