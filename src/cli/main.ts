@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { parseCliArguments } from './parse-serve-options.js';
+import { checkCommand } from './check-command.js';
+import { parseCliArguments } from './parse-cli-arguments.js';
 import { serveCommand } from './serve-command.js';
 import { USAGE } from './usage.js';
 import { UsageError } from './usage-error.js';
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
   }
   if (request.kind === 'version') {
     output.out(`${version()}\n`);
+    return;
+  }
+  if (request.kind === 'check') {
+    process.exitCode = await checkCommand(request.options, output);
     return;
   }
   let server;

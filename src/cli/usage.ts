@@ -1,8 +1,10 @@
 /** The CLI's help text, printed by `--help` and after a usage error. */
 export const USAGE = `langgraph-mock: a mock LangGraph Agent Server for List Runs (GET /threads/{thread_id}/runs)
+and a conformance suite for any server that claims that contract.
 
 Usage:
-  langgraph-mock [serve] [options]   start the mock server (serve is the default command)
+  langgraph-mock [serve] [options]         start the mock server (serve is the default command)
+  langgraph-mock check <base-url> [options]  check a server against the List Runs contract
   langgraph-mock --help | --version
 
 Options for serve:
@@ -12,7 +14,17 @@ Options for serve:
   --threads <n>     random threads besides the scenario threads (default 20)
   --anchor <when>   instant the data counts back from: an ISO 8601 date-time, or "now"
                     (default: the dataset's fixed anchor, so responses never change)
+
+Options for check:
+  --thread-id <uuid>        a thread with runs (default: the mock's all-statuses scenario thread)
+  --empty-thread-id <uuid>  a thread with no runs (default with the mock: its empty scenario thread)
+  --reporter <format>       text, json or junit (default text)
+  --output <file>           write the report there; progress still goes to the terminal
+  --seed <n>                seed of the generated queries (default 1)
+  --api-key <key>           sent as x-api-key
+
   -h, --help        show this help
   -v, --version     print the version
 
-Exit codes: 0 stopped cleanly, 1 could not start, 2 bad command line.`;
+Exit codes: serve: 0 stopped cleanly, 1 could not start, 2 bad command line.
+            check: 0 every check passed, 1 a check failed, 2 bad command line or server unreachable.`;

@@ -49,8 +49,10 @@ export function createHttpProbe(options: HttpProbeOptions): HttpProbe {
       try {
         response = await fetch(url, { headers, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
       } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-        throw new ServerUnreachableError(`cannot reach ${url}: ${cause}`);
+        // fetch says only "fetch failed"; the reason (ECONNREFUSED, bad port, timeout) is in `cause`.
+        const { cause } = error as { cause?: { code?: string; message?: string } };
+        const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+        throw new ServerUnreachableError(`cannot reach ${url}: ${reason}`);
       }
       const text = await response.text();
       let json: unknown;

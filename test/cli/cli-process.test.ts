@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { USAGE } from '../../src/cli/usage.js';
+import { checkedFetch } from '../helpers/checked-fetch.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = 'dist/cli/main.js';
@@ -116,8 +117,8 @@ function packageVersion(): string {
 async function fetchAll(baseUrl: string, paths: readonly string[]): Promise<string[]> {
   const answers: string[] = [];
   for (const path of paths) {
-    const response = await fetch(`${baseUrl}${path}`);
-    answers.push(`${path} ${response.status} ${await response.text()}`);
+    const response = await checkedFetch(`${baseUrl}${path}`);
+    answers.push(`${path} ${response.status} ${response.text}`);
   }
   return answers;
 }
@@ -170,10 +171,10 @@ describe('the langgraph-mock CLI process', () => {
   it('answers a request to the printed URL with 200 and a JSON list of runs', async () => {
     const cli = await startServer(['--seed', '7']);
     const [, threadId = ''] = scenarioThreadIds();
-    const response = await fetch(`${cli.url}/threads/${threadId}/runs`);
+    const response = await checkedFetch(`${cli.url}/threads/${threadId}/runs`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json\b/);
-    const body: unknown = await response.json();
+    const body = response.body;
     expect(Array.isArray(body)).toBe(true);
     expect(body).toHaveLength(1);
   });
@@ -182,9 +183,9 @@ describe('the langgraph-mock CLI process', () => {
     const cli = await startServer([]);
     const curlUrl = /^\s*curl '([^']+)'$/m.exec(cli.stdout())?.[1];
     expect(curlUrl).toBeDefined();
-    const response = await fetch(curlUrl ?? '');
+    const response = await checkedFetch(curlUrl ?? '');
     expect(response.status).toBe(200);
-    const body: unknown = await response.json();
+    const body = response.body;
     expect(Array.isArray(body) && body.length > 0).toBe(true);
   });
 
@@ -193,7 +194,7 @@ describe('the langgraph-mock CLI process', () => {
     async (signal) => {
       const cli = await startServer([]);
       const [, threadId = ''] = scenarioThreadIds();
-      expect((await fetch(`${cli.url}/threads/${threadId}/runs`)).status).toBe(200);
+      expect((await checkedFetch(`${cli.url}/threads/${threadId}/runs`)).status).toBe(200);
       cli.child.kill(signal);
       expect(await exitWithin(cli, EXIT_BOUND_MS)).toEqual({ code: 0, signal: null });
     },

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parseCliArguments, type ServeOptions } from '../../src/cli/parse-serve-options.js';
+import { parseCliArguments } from '../../src/cli/parse-cli-arguments.js';
+import type { ServeOptions } from '../../src/cli/parse-serve-options.js';
 import { UsageError } from '../../src/cli/usage-error.js';
 
 /** Parses a command line that must start the server and returns its options. */

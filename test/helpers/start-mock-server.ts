@@ -1,18 +1,13 @@
 import { createMockServer, type MockServerOptions } from '../../src/http/create-mock-server.js';
+import { checkedFetch, type CheckedResponse } from './checked-fetch.js';
 
 /** A response as the HTTP tests look at it. */
-export interface TestResponse {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly text: string;
-  /** The body parsed as JSON, or undefined when it is not JSON. */
-  readonly body: unknown;
-}
+export type TestResponse = CheckedResponse;
 
 /** A mock server on 127.0.0.1, a free port, for one test file. */
 export interface TestServer {
   readonly url: string;
-  /** Sends a request to `path` (with its query) and reads the whole response. */
+  /** Sends a request to `path` (with its query); List Runs responses are contract-checked on the way. */
   request(path: string, init?: RequestInit): Promise<TestResponse>;
   close(): Promise<void>;
 }
@@ -22,17 +17,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const server = await createMockServer({ threads: 3, ...options, host: '127.0.0.1', port: 0 });
   return {
     url: server.url,
-    async request(path, init) {
-      const response = await fetch(`${server.url}${path}`, init);
-      const text = await response.text();
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = undefined;
-      }
-      return { status: response.status, headers: response.headers, text, body };
-    },
+    request: (path, init) => checkedFetch(`${server.url}${path}`, init),
     close: () => server.close(),
   };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../../src/http/create-mock-server.js';
 import { createSeededStore } from '../../src/store/create-seeded-store.js';
 import { RunStore } from '../../src/store/run-store.js';
+import { checkedFetch } from '../helpers/checked-fetch.js';
 import { startMockServer, type TestServer } from '../helpers/start-mock-server.js';
 
 const THREAD = '00000000-0000-4000-8000-000000000003';
@@ -103,6 +104,7 @@ describe('the error handler', () => {
       logError: (message) => logged.push(message),
     });
     try {
+      // A raw fetch: this 500 is the point of the test, and 500 is not a status the contract declares.
       const response = await fetch(`${failing.url}${RUNS}`);
       expect(response.status).toBe(500);
       expect(await response.text()).toBe('{"detail":"Internal Server Error"}');
@@ -115,8 +117,8 @@ describe('the error handler', () => {
   it('keeps serving after a request failed', async () => {
     const mock = await createMockServer({ store: createSeededStore({ threads: 0 }) });
     try {
-      expect((await fetch(`${mock.url}/threads/%ZZ/runs`)).status).toBe(422);
-      expect((await fetch(`${mock.url}${RUNS}`)).status).toBe(200);
+      expect((await checkedFetch(`${mock.url}/threads/%ZZ/runs`)).status).toBe(422);
+      expect((await checkedFetch(`${mock.url}${RUNS}`)).status).toBe(200);
     } finally {
       await mock.close();
     }

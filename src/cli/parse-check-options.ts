@@ -1,0 +1,59 @@
+import { integerFlag, parseFlags } from './parse-flags.js';
+import { UsageError } from './usage-error.js';
+
+/** The report formats of `check`. */
+export const REPORTERS = ['text', 'json', 'junit'] as const;
+
+/** One report format. */
+export type Reporter = (typeof REPORTERS)[number];
+
+/** What `langgraph-mock check` was asked to do. */
+export interface CheckOptions {
+  readonly baseUrl: string;
+  readonly threadId: string | undefined;
+  readonly emptyThreadId: string | undefined;
+  readonly reporter: Reporter;
+  readonly output: string | undefined;
+  readonly seed: number;
+  readonly apiKey: string | undefined;
+}
+
+/** Parses the arguments of `check` (after the command word). */
+export function parseCheckOptions(args: readonly string[]): CheckOptions | 'help' | 'version' {
+  const flags = parseFlags(
+    args,
+    ['thread-id', 'empty-thread-id', 'reporter', 'output', 'seed', 'api-key'],
+    true,
+  );
+  if (flags.has('help')) return 'help';
+  if (flags.has('version')) return 'version';
+  const { positionals } = flags;
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      `check takes one base URL, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`,
+    );
+  }
+  const [baseUrl = ''] = positionals;
+  if (!/^https?:\/\/[^/]/.test(baseUrl) || !URL.canParse(baseUrl)) {
+    throw new UsageError(`the base URL must be an http(s) URL, got '${baseUrl}'`);
+  }
+  const reporter = flags.string('reporter') ?? 'text';
+  if (!isReporter(reporter))
+    throw new UsageError(`--reporter must be one of ${REPORTERS.join(', ')}, got '${reporter}'`);
+  for (const flag of ['thread-id', 'empty-thread-id', 'output', 'api-key']) {
+    if (flags.string(flag) === '') throw new UsageError(`--${flag} must not be empty`);
+  }
+  return {
+    baseUrl,
+    threadId: flags.string('thread-id'),
+    emptyThreadId: flags.string('empty-thread-id'),
+    reporter,
+    output: flags.string('output'),
+    seed: integerFlag('--seed', flags.string('seed'), 1, 2 ** 31 - 1),
+    apiKey: flags.string('api-key'),
+  };
+}
+
+function isReporter(value: string): value is Reporter {
+  return (REPORTERS as readonly string[]).includes(value);
+}
