@@ -29,3 +29,17 @@ export { ValidationError, NotFoundError, DomainError } from './errors/domain-err
 
 // The contract
 export { getListRunsContract, type ListRunsContract } from './openapi/list-runs-contract.js';
+export {
+  checkResponse,
+  createResponseChecker,
+  type Exchange,
+  type ResponseChecker,
+} from './contract/check-response.js';
+export { VIOLATION_KINDS, type Violation, type ViolationKind } from './contract/violation.js';
+
+// Conformance
+export { runConformance, type ConformanceOptions } from './conformance/run-conformance.js';
+export type { CheckFailure, CheckResult, ConformanceReport } from './conformance/check-result.js';
+export { ServerUnreachableError } from './conformance/http-probe.js';
+export { formatJUnitReport } from './conformance/reporters/junit-report.js';
+export { formatTextReport } from './conformance/reporters/text-report.js';
