@@ -11,16 +11,22 @@ import {
   pagingConsistencyCheck,
 } from './checks/paging-checks.js';
 import { robustnessCheck } from './checks/robustness-check.js';
-import { schemaErrorsCheck, schemaRunsCheck, schemaSelectCheck } from './checks/schema-checks.js';
+import {
+  prismAgreementCheck,
+  schemaErrorsCheck,
+  schemaRunsCheck,
+  schemaSelectCheck,
+} from './checks/schema-checks.js';
 import { selectCheck } from './checks/select-checks.js';
 
 /**
  * Every conformance check, in report order. One status-filter check per value of the spec's `status`
- * query enum; the empty-thread check only when an empty thread is known.
+ * query enum; the empty-thread check only when an empty thread is known; the Prism agreement check
+ * only when Prism judges the responses.
  */
 export function allChecks(
   contract: ListRunsContract,
-  options: { hasEmptyThread: boolean },
+  options: { hasEmptyThread: boolean; withPrism: boolean },
 ): ConformanceCheck[] {
   return [
     schemaRunsCheck,
@@ -38,5 +44,7 @@ export function allChecks(
     stabilityCheck,
     robustnessCheck,
     ...(options.hasEmptyThread ? [emptyThreadCheck] : []),
+    // Last: it judges every response the checks before it received.
+    ...(options.withPrism ? [prismAgreementCheck] : []),
   ];
 }

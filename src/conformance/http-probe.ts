@@ -1,4 +1,6 @@
-import { checkResponse } from '../contract/check-response.js';
+import { checkResponse, type Exchange } from '../contract/check-response.js';
+import { crossCheck } from '../contract/cross-check.js';
+import type { PrismOutputValidator } from '../contract/prism-output-validator.js';
 import type { Violation } from '../contract/violation.js';
 
 /** One response, read whole and already checked against the contract. */
@@ -11,6 +13,8 @@ export interface ProbeResponse {
   readonly json: unknown;
   /** What `checkResponse` found wrong with it. */
   readonly violations: readonly Violation[];
+  /** Where Prism's verdict on it differs from Ajv's (empty without a Prism validator). */
+  readonly prismDisagreements: readonly string[];
 }
 
 /** Sends List Runs requests to one server. */
@@ -19,6 +23,8 @@ export interface HttpProbe {
   /** The full URL of `path` (which starts with `/`) on this server. */
   urlOf(path: string): string;
   get(path: string): Promise<ProbeResponse>;
+  /** Every response received so far, in order. */
+  history(): readonly ProbeResponse[];
 }
 
 /** Options of `createHttpProbe`. */
@@ -27,6 +33,8 @@ export interface HttpProbeOptions {
   /** Sent as `x-api-key`, as the Agent Server expects. */
   readonly apiKey?: string | undefined;
   readonly timeoutMs?: number | undefined;
+  /** A second opinion on every response; its disagreements with Ajv are recorded. */
+  readonly prism?: PrismOutputValidator | undefined;
 }
 
 /** The server could not be reached at all: a setup problem, not a finding about the server. */
@@ -34,15 +42,17 @@ export class ServerUnreachableError extends Error {
   override readonly name = 'ServerUnreachableError';
 }
 
-/** Creates a probe; every response it returns has been run through `checkResponse`. */
+/** Creates a probe; every response it returns has been run through `checkResponse` (and Prism, if given). */
 export function createHttpProbe(options: HttpProbeOptions): HttpProbe {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.apiKey !== undefined) headers['x-api-key'] = options.apiKey;
   const urlOf = (path: string): string => `${baseUrl}${path}`;
+  const history: ProbeResponse[] = [];
   return {
     baseUrl,
     urlOf,
+    history: () => history,
     async get(path) {
       const url = urlOf(path);
       let response: Response;
@@ -61,13 +71,30 @@ export function createHttpProbe(options: HttpProbeOptions): HttpProbe {
       } catch {
         json = undefined;
       }
-      const violations = checkResponse({
+      const exchange: Exchange = {
         request: { method: 'GET', url },
         status: response.status,
         headers: response.headers,
         body: text,
-      });
-      return { url, status: response.status, headers: response.headers, text, json, violations };
+      };
+      const violations = checkResponse(exchange);
+      const prismDisagreements =
+        options.prism === undefined
+          ? []
+          : crossCheck(exchange, violations, options.prism.validate(exchange)).disagreements.map(
+              (disagreement) => disagreement.message,
+            );
+      const probed = {
+        url,
+        status: response.status,
+        headers: response.headers,
+        text,
+        json,
+        violations,
+        prismDisagreements,
+      };
+      history.push(probed);
+      return probed;
     },
   };
 }

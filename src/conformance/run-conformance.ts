@@ -1,3 +1,4 @@
+import { createPrismOutputValidator } from '../contract/prism-output-validator.js';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
 import { allChecks } from './all-checks.js';
 import type { CheckFailure, CheckResult, ConformanceReport } from './check-result.js';
@@ -24,6 +25,8 @@ export interface ConformanceOptions {
   readonly seed?: number | undefined;
   /** Only the checks whose id starts with one of these prefixes. */
   readonly only?: readonly string[] | undefined;
+  /** Have Prism's validator judge every response too, and report where it disagrees with Ajv (default true). */
+  readonly prism?: boolean | undefined;
   /** Called after each check, for progress output. */
   readonly onResult?: ((result: CheckResult) => void) | undefined;
 }
@@ -41,7 +44,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const contract = getListRunsContract();
-  const probe = createHttpProbe({ baseUrl: options.baseUrl, apiKey: options.apiKey });
+  const withPrism = options.prism ?? true;
+  const probe = createHttpProbe({
+    baseUrl: options.baseUrl,
+    apiKey: options.apiKey,
+    prism: withPrism ? await createPrismOutputValidator() : undefined,
+  });
   const seed = options.seed ?? 1;
   const runsPath = (threadId: string, query = ''): string =>
     `/threads/${encodeURIComponent(threadId)}/runs${query === '' ? '' : `?${query}`}`;
@@ -61,7 +69,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   };
 
   const results: CheckResult[] = [];
-  const checks = allChecks(contract, { hasEmptyThread: options.emptyThreadId !== undefined }).filter(
+  const checks = allChecks(contract, {
+    hasEmptyThread: options.emptyThreadId !== undefined,
+    withPrism,
+  }).filter(
     (check) => options.only === undefined || options.only.some((prefix) => check.id.startsWith(prefix)),
   );
   for (const check of checks) {

@@ -1,5 +1,10 @@
 import { expect } from 'vitest';
-import { checkResponse } from '../../src/contract/check-response.js';
+import { checkResponse, type Exchange } from '../../src/contract/check-response.js';
+import { crossCheck } from '../../src/contract/cross-check.js';
+import {
+  createPrismOutputValidator,
+  type PrismOutputValidator,
+} from '../../src/contract/prism-output-validator.js';
 
 /** A response read whole. */
 export interface CheckedResponse {
@@ -10,9 +15,13 @@ export interface CheckedResponse {
   readonly body: unknown;
 }
 
+let prism: Promise<PrismOutputValidator> | undefined;
+
 /**
  * `fetch` for tests: reads the whole response and, for a GET or HEAD of List Runs, checks it against the
- * contract; a violation fails the test that made the request, so no response in the suite escapes it.
+ * contract with Ajv (`checkResponse`) and has Prism judge it too; a violation, a Prism finding the
+ * `select` rule does not explain, or a disagreement between the two fails the test that made the
+ * request, so no response in the suite escapes either validator.
  */
 export async function checkedFetch(url: string, init?: RequestInit): Promise<CheckedResponse> {
   const response = await fetch(url, init);

@@ -65,3 +65,22 @@ export const schemaErrorsCheck: ConformanceCheck = {
     return violationsOf(await fetchAll(context, paths));
   },
 };
+
+/** Prism, judging every response the suite received, reaches the same verdict as the Ajv checks. */
+export const prismAgreementCheck: ConformanceCheck = {
+  id: 'schema.prism-agreement',
+  description: "Prism's validator, judging every response of the run, agrees with the Ajv checks",
+  run(context) {
+    const failures = context.probe
+      .history()
+      .filter((response) => response.prismDisagreements.length > 0)
+      .slice(0, 5)
+      .map((response) => ({
+        message: `Ajv and Prism disagree: ${response.prismDisagreements.join('; ')}`,
+        requests: [response.url],
+        expected: 'the same verdict from both validators',
+        actual: `${response.status} ${response.text.slice(0, 120)}`,
+      }));
+    return Promise.resolve(failures);
+  },
+};
