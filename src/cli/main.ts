@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { checkCommand } from './check-command.js';
 import { parseCliArguments } from './parse-cli-arguments.js';
 import { serveCommand } from './serve-command.js';
 import { USAGE } from './usage.js';
@@ -36,6 +35,8 @@ async function main(): Promise<void> {
     return;
   }
   if (request.kind === 'check') {
+    // Loaded on demand: the checker pulls in Ajv and Prism, which `serve` must not pay for at start-up.
+    const { checkCommand } = await import('./check-command.js');
     process.exitCode = await checkCommand(request.options, output);
     return;
   }

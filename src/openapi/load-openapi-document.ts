@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 
 /** Where the contract lives; the same relative path works from `src/` (tests) and `dist/` (the CLI). */
 export const OPENAPI_DOCUMENT_URL = new URL('../../spec/openapi.yaml', import.meta.url);
@@ -11,6 +11,6 @@ let cached: unknown;
  * Callers narrow what they need (see `getListRunsContract`); nothing else reads the file.
  */
 export function loadOpenApiDocument(): unknown {
-  cached ??= parse(readFileSync(OPENAPI_DOCUMENT_URL, 'utf8')) as unknown;
+  cached ??= load(readFileSync(OPENAPI_DOCUMENT_URL, 'utf8'));
   return cached;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 import { OPENAPI_DOCUMENT_URL } from '../../src/openapi/load-openapi-document.js';
 import {
   LIST_RUNS_PATH,
@@ -12,7 +12,7 @@ type Json = Record<string, unknown>;
 
 /** A fresh parse of the spec, so each test may modify its own copy. */
 function readSpec(): unknown {
-  return parse(readFileSync(OPENAPI_DOCUMENT_URL, 'utf8')) as unknown;
+  return load(readFileSync(OPENAPI_DOCUMENT_URL, 'utf8'));
 }
 
 function valueAt(root: unknown, path: readonly string[]): unknown {

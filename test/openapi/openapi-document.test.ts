@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, it, expect } from 'vitest';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 import { OPENAPI_DOCUMENT_URL, loadOpenApiDocument } from '../../src/openapi/load-openapi-document.js';
 
 const SEED_URL = new URL('../../spec/list-runs.seed.txt', import.meta.url);
@@ -10,7 +10,7 @@ const SEED_START = 'OpenAPI#';
 const SEED_END = 'Link last verified';
 
 function readSpecDocument(): Record<string, unknown> {
-  const document: unknown = parse(readFileSync(OPENAPI_DOCUMENT_URL, 'utf8'));
+  const document: unknown = load(readFileSync(OPENAPI_DOCUMENT_URL, 'utf8'));
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     throw new Error('spec/openapi.yaml does not hold a YAML mapping');
   }
