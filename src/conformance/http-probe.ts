@@ -42,6 +42,24 @@ export class ServerUnreachableError extends Error {
   override readonly name = 'ServerUnreachableError';
 }
 
+/** The server answered, then the connection broke before the whole body came: a finding. */
+export class ResponseCutOffError extends Error {
+  override readonly name = 'ResponseCutOffError';
+
+  constructor(
+    readonly url: string,
+    reason: string,
+  ) {
+    super(`the response to ${url} was cut off: ${reason}`);
+  }
+}
+
+/** The reason behind a failed fetch: fetch says only "fetch failed", the cause says why. */
+function reasonOf(error: unknown): string {
+  const { cause } = error as { cause?: { code?: string; message?: string } };
+  return cause?.code ?? cause?.message ?? (error as Error).message;
+}
+
 /** Creates a probe; every response it returns has been run through `checkResponse` (and Prism, if given). */
 export function createHttpProbe(options: HttpProbeOptions): HttpProbe {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -59,12 +77,14 @@ export function createHttpProbe(options: HttpProbeOptions): HttpProbe {
       try {
         response = await fetch(url, { headers, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
       } catch (error) {
-        // fetch says only "fetch failed"; the reason (ECONNREFUSED, bad port, timeout) is in `cause`.
-        const { cause } = error as { cause?: { code?: string; message?: string } };
-        const reason = cause?.code ?? cause?.message ?? (error as Error).message;
-        throw new ServerUnreachableError(`cannot reach ${url}: ${reason}`);
+        throw new ServerUnreachableError(`cannot reach ${url}: ${reasonOf(error)}`);
       }
-      const text = await response.text();
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        throw new ResponseCutOffError(url, reasonOf(error));
+      }
       let json: unknown;
       try {
         json = JSON.parse(text);

@@ -9,7 +9,7 @@ import {
   type RunWindow,
   type WireRun,
 } from './conformance-check.js';
-import { createHttpProbe, ServerUnreachableError } from './http-probe.js';
+import { createHttpProbe, ResponseCutOffError, ServerUnreachableError } from './http-probe.js';
 
 /** Options of `runConformance`. */
 export interface ConformanceOptions {
@@ -55,7 +55,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     `/threads/${encodeURIComponent(threadId)}/runs${query === '' ? '' : `?${query}`}`;
 
   // Reachability first, so an unreachable server is a setup error rather than every check failing.
-  await probe.get(runsPath(options.threadId, 'limit=1'));
+  try {
+    await probe.get(runsPath(options.threadId, 'limit=1'));
+  } catch (error) {
+    if (!(error instanceof ResponseCutOffError)) throw error; // reachable: the checks will report it
+  }
 
   let windowPromise: Promise<RunWindow> | undefined;
   const context: CheckContext = {
@@ -82,6 +86,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       failures = await check.run(context);
     } catch (error) {
       if (error instanceof WindowUnavailableError) failures = [error.failure];
+      else if (error instanceof ResponseCutOffError)
+        failures = [{ message: error.message, requests: [error.url] }];
       else if (error instanceof ServerUnreachableError) failures = [{ message: error.message, requests: [] }];
       else throw error;
     }

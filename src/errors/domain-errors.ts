@@ -13,3 +13,8 @@ export class ValidationError extends DomainError {
 export class NotFoundError extends DomainError {
   override readonly name = 'NotFoundError';
 }
+
+/** A write that clashes with the current state (an id already taken, a second running run): HTTP 409. */
+export class ConflictError extends DomainError {
+  override readonly name = 'ConflictError';
+}

@@ -5,6 +5,7 @@ import type { ListRunsQuery } from '../../src/query/list-runs-query.js';
 import { parseListRunsQuery } from '../../src/query/parse-list-runs-query.js';
 import { selectFields } from '../../src/query/select-fields.js';
 import { createSeededStore } from '../../src/store/create-seeded-store.js';
+import { loadDatasetDefinition } from '../../src/store/dataset-definition.js';
 import type { RunStore } from '../../src/store/run-store.js';
 import type { Run } from '../../src/store/run.js';
 
@@ -41,6 +42,13 @@ interface Answer {
   readonly body: string;
 }
 
+/** The thread id of a scenario of `fixtures/dataset.json`, which every broken server serves like the mock. */
+export function scenarioThreadId(name: string): string {
+  const scenario = loadDatasetDefinition().scenarios.find((candidate) => candidate.name === name);
+  if (scenario === undefined) throw new Error(`fixtures/dataset.json has no scenario '${name}'`);
+  return scenario.threadId;
+}
+
 const RUNS_PATH = /^\/threads\/([^/]+)\/runs\/?$/;
 
 /**
@@ -52,13 +60,40 @@ const RUNS_PATH = /^\/threads\/([^/]+)\/runs\/?$/;
  * const report = await runConformance({ baseUrl: server.url, threadId });
  * await server.close();
  */
-export async function startBrokenServer(fault: Fault): Promise<BrokenServer> {
+export function startBrokenServer(fault: Fault): Promise<BrokenServer> {
   const store = createSeededStore({ threads: 0 });
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  return listen((request, response) => {
     const answer = answerFor(fault, store, request.url ?? '/');
     response.writeHead(answer.status, { 'content-type': answer.contentType });
     response.end(answer.body);
   });
+}
+
+/**
+ * Starts a server that answers like the mock, but for a request whose URL `cutShort` matches it sends the
+ * headers and part of the body, then drops the connection: what a crashed worker or proxy does.
+ */
+export function startCutShortServer(cutShort: (url: string) => boolean): Promise<BrokenServer> {
+  const store = createSeededStore({ threads: 0 });
+  return listen((request, response) => {
+    const url = request.url ?? '/';
+    const answer = answerFor(undefined, store, url);
+    const body = Buffer.from(answer.body);
+    response.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': body.length });
+    if (!cutShort(url)) {
+      response.end(body);
+      return;
+    }
+    response.write(body.subarray(0, Math.floor(body.length / 2)), () => {
+      response.destroy();
+    });
+  });
+}
+
+async function listen(
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<BrokenServer> {
+  const server = createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
@@ -80,7 +115,8 @@ export async function startBrokenServer(fault: Fault): Promise<BrokenServer> {
   };
 }
 
-function answerFor(fault: Fault, store: RunStore, url: string): Answer {
+/** The mock's answer to `url`, with `fault` injected (none when undefined). */
+function answerFor(fault: Fault | undefined, store: RunStore, url: string): Answer {
   const queryStart = url.indexOf('?');
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   // The raw query, as the mock reads it: repeated keys kept, nothing normalised.
@@ -91,7 +127,10 @@ function answerFor(fault: Fault, store: RunStore, url: string): Answer {
     const query = parseListRunsQuery(decodeLeniently(segment), params);
     const runs = listRuns(fault, store, query).map((run) => brokenRun(fault, run));
     const { select } = query;
-    const projected = select === undefined || fault === 'ignores-select' ? runs : runs.map((run) => selectFields(run, select));
+    const projected =
+      select === undefined || fault === 'ignores-select'
+        ? runs
+        : runs.map((run) => selectFields(run, select));
     return jsonAnswer(200, projected);
   } catch (error) {
     if (error instanceof ValidationError) {
@@ -100,14 +139,16 @@ function answerFor(fault: Fault, store: RunStore, url: string): Answer {
         : errorAnswer(fault, 422, error.message);
     }
     if (error instanceof NotFoundError) {
-      return fault === 'empty-list-for-unknown-thread' ? jsonAnswer(200, []) : errorAnswer(fault, 404, error.message);
+      return fault === 'empty-list-for-unknown-thread'
+        ? jsonAnswer(200, [])
+        : errorAnswer(fault, 404, error.message);
     }
     throw error;
   }
 }
 
 /** The page the faulty server lists: the store's page, with the fault's paging, filter or order. */
-function listRuns(fault: Fault, store: RunStore, query: ListRunsQuery): readonly Run[] {
+function listRuns(fault: Fault | undefined, store: RunStore, query: ListRunsQuery): readonly Run[] {
   switch (fault) {
     case 'ignores-offset':
       return store.listRuns({ ...query, offset: 0 });
@@ -126,14 +167,15 @@ function listRuns(fault: Fault, store: RunStore, query: ListRunsQuery): readonly
 }
 
 /** The run as the faulty server writes it; only `non-rfc3339-timestamp` changes a field. */
-function brokenRun(fault: Fault, run: Run): Run {
+function brokenRun(fault: Fault | undefined, run: Run): Run {
   if (fault !== 'non-rfc3339-timestamp') return run;
   // `2025-09-15T19:26:57.584811+00:00` becomes `2025-09-15 19:26:57`: still sortable, not RFC 3339.
   return { ...run, created_at: run.created_at.slice(0, 19).replace('T', ' ') };
 }
 
-function errorAnswer(fault: Fault, status: number, detail: string): Answer {
-  if (fault === 'plain-text-errors') return { status, contentType: 'text/plain; charset=utf-8', body: detail };
+function errorAnswer(fault: Fault | undefined, status: number, detail: string): Answer {
+  if (fault === 'plain-text-errors')
+    return { status, contentType: 'text/plain; charset=utf-8', body: detail };
   return jsonAnswer(status, { detail });
 }
 

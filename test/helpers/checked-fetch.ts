@@ -28,13 +28,20 @@ export async function checkedFetch(url: string, init?: RequestInit): Promise<Che
   const text = await response.text();
   const method = (init?.method ?? 'GET').toUpperCase();
   if ((method === 'GET' || method === 'HEAD') && isListRunsUrl(url)) {
-    const violations = checkResponse({
+    const exchange: Exchange = {
       request: { method, url },
       status: response.status,
       headers: response.headers,
       body: text,
-    });
+    };
+    const violations = checkResponse(exchange);
     expect(violations, `contract violations for ${method} ${url}`).toEqual([]);
+    prism ??= createPrismOutputValidator();
+    const verdict = crossCheck(exchange, violations, (await prism).validate(exchange));
+    expect(
+      { unexplained: verdict.unexplainedPrismFindings, disagreements: verdict.disagreements },
+      `Prism cross-check for ${method} ${url}`,
+    ).toEqual({ unexplained: [], disagreements: [] });
   }
   let body: unknown;
   try {
