@@ -40,6 +40,31 @@ export function generateRun(
     createdMicros + runDurationMicros(plan, status, random),
     Math.max(createdMicros, context.anchorMicros),
   );
+  return buildRun(plan, random, createdMicros, updatedMicros, status, context);
+}
+
+/**
+ * A new pending run for a thread, created at `createdMicros`: what the control API completes a partial
+ * run from. `sequence` numbers the thread's drafts, so drafts too are reproducible.
+ */
+export function draftRun(
+  plan: ThreadPlan,
+  sequence: number,
+  createdMicros: number,
+  context: RunGenerationContext,
+): Run {
+  const random = createRandom(hash32(plan.salt, sequence, 5));
+  return buildRun(plan, random, createdMicros, createdMicros, PENDING_STATUS, context);
+}
+
+function buildRun(
+  plan: ThreadPlan,
+  random: Random,
+  createdMicros: number,
+  updatedMicros: number,
+  status: string,
+  context: RunGenerationContext,
+): Run {
   const assistant = random.chance(0.92) ? plan.assistants[0] : random.pick(plan.assistants);
   if (assistant === undefined) throw new Error(`thread ${plan.threadId} has no assistant`);
   const runId = uuid7(createdMicros, random);

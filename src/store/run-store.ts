@@ -1,10 +1,14 @@
-import { NotFoundError } from '../errors/domain-errors.js';
+import { ConflictError, NotFoundError } from '../errors/domain-errors.js';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
-import { generateRun, type RunGenerationContext } from './generate-run.js';
+import { createdAtMicros, draftRun, generateRun, type RunGenerationContext } from './generate-run.js';
+import { formatTimestamp } from './format-timestamp.js';
 import { createRandom, hash32 } from './random.js';
 import type { Run } from './run.js';
+import { RUNNING_STATUS } from './run-lifecycle.js';
 import { buildStatusColumn, type StatusColumn } from './status-column.js';
+import { parseMicros, ThreadRuns } from './thread-runs.js';
 import type { ThreadPlan } from './thread-plan.js';
+import { uuid4 } from './uuid.js';
 
 /** One page of one thread's runs, newest first. */
 export interface RunPageRequest {
@@ -16,7 +20,7 @@ export interface RunPageRequest {
   readonly status?: string | undefined;
 }
 
-/** A thread as the CLI and the docs list it. */
+/** A thread as the CLI, the control API and the docs list it. */
 export interface ThreadSummary {
   readonly threadId: string;
   readonly scenario: string | undefined;
@@ -24,80 +28,218 @@ export interface ThreadSummary {
   readonly statusCounts: Readonly<Record<string, number>>;
 }
 
+/** The store's sense of "now", in microseconds since the epoch. */
+export type Clock = () => number;
+
 /** Options of a `RunStore`. */
 export interface RunStoreOptions {
   /** How many generated runs to keep; a page is rebuilt from the seed when it falls out. */
   readonly cacheSize?: number;
+  /**
+   * "Now" for writes. Default: the dataset's anchor, advancing with the wall clock from the moment the
+   * store is created, so new runs are always the newest and a fixed-anchor dataset stays coherent.
+   */
+  readonly clock?: Clock;
 }
 
 const STATUS_LAYOUT_SALT = 3;
+const CREATED_THREAD_SALT = 0xc4ea7e;
 
 /**
- * The in-memory store of threads and their runs. Runs are not materialised: run *i* of a thread is
+ * The in-memory store of threads and their runs. Seeded runs are not materialised: run *i* of a thread is
  * generated on demand from the thread's plan (a pure function of seed, thread and position) and kept in a
  * small cache, and per-thread status indexes are built on first use, so a page costs O(limit) and memory
- * stays at a few bytes per run whatever the dataset's size.
+ * stays at a few bytes per run whatever the dataset's size. Writes (the control API, the live lifecycle,
+ * fixtures) go to a per-thread overlay that List Runs merges in order.
  *
  * @example
  * const store = createSeededStore({ seed: 7 });
  * const page = store.listRuns({ threadId: SCENARIO_ID, limit: 10, offset: 0 });
  */
 export class RunStore {
-  readonly #threads = new Map<string, ThreadPlan>();
-  readonly #columns = new Map<string, StatusColumn>();
+  readonly #plans: readonly ThreadPlan[];
+  readonly #threads = new Map<string, ThreadRuns>();
+  readonly #columns = new Map<number, StatusColumn>();
   readonly #cache = new Map<string, Run>();
   readonly #cacheSize: number;
   readonly #context: RunGenerationContext;
+  readonly #clock: Clock;
+  #drafts = 0;
+  #createdThreads = 0;
 
   constructor(threads: readonly ThreadPlan[], context: RunGenerationContext, options: RunStoreOptions = {}) {
-    for (const thread of threads) this.#threads.set(thread.threadId, thread);
+    this.#plans = threads;
     this.#context = context;
     this.#cacheSize = options.cacheSize ?? 10_000;
+    const startedAt = Date.now();
+    this.#clock = options.clock ?? (() => context.anchorMicros + (Date.now() - startedAt) * 1000);
+    this.reset();
   }
 
   /** The runs of one page, newest first (`created_at` descending, then `run_id` descending). */
   listRuns(request: RunPageRequest): readonly Run[] {
-    const plan = this.#threads.get(request.threadId.toLowerCase());
-    if (plan === undefined) throw new NotFoundError(`Thread with ID ${request.threadId} not found`);
-    const column = this.#column(plan);
-    const filtered = request.status === undefined ? undefined : column.indexesOf(request.status);
-    const total = filtered === undefined ? plan.runCount : filtered.length;
-    const end = Math.min(total, request.offset + request.limit);
-    const runs: Run[] = [];
-    // Chronological index order is creation order, so newest-first position p is index total-1-p.
-    for (let position = request.offset; position < end; position++) {
-      const newestFirst = total - 1 - position;
-      const index = filtered === undefined ? newestFirst : (filtered[newestFirst] ?? 0);
-      runs.push(this.#run(plan, column, index));
-    }
-    return runs;
+    return this.#thread(request.threadId).page(request.offset, request.limit, request.status);
   }
 
-  /** Every thread, scenario threads first, in dataset order. */
+  /** How many runs a thread has (with `status`, if given). */
+  countRuns(threadId: string, status?: string): number {
+    return this.#thread(threadId).count(status);
+  }
+
+  /** Every thread, scenario threads first, then random ones, then those created since. */
   threads(): readonly ThreadSummary[] {
-    return [...this.#threads.values()].map((plan) => ({
-      threadId: plan.threadId,
-      scenario: plan.scenario,
-      runCount: plan.runCount,
-      statusCounts: plan.statusCounts,
-    }));
+    return [...this.#threads.values()].map((thread) => this.#summary(thread));
+  }
+
+  /** One thread's summary; throws `NotFoundError` for an unknown thread. */
+  thread(threadId: string): ThreadSummary {
+    return this.#summary(this.#thread(threadId));
+  }
+
+  /** One run; throws `NotFoundError` when the thread or the run does not exist. */
+  getRun(threadId: string, runId: string): Run {
+    const run = this.#thread(threadId).find(runId.toLowerCase());
+    if (run === undefined) throw new NotFoundError(`Run with ID ${runId} not found in thread ${threadId}`);
+    return run;
+  }
+
+  /** Creates an empty thread, with `threadId` or a new random one; `ConflictError` if it exists. */
+  createThread(threadId?: string): ThreadSummary {
+    const id = (
+      threadId ?? uuid4(createRandom(hash32(CREATED_THREAD_SALT, this.#createdThreads)))
+    ).toLowerCase();
+    this.#createdThreads++;
+    if (this.#threads.has(id)) throw new ConflictError(`Thread with ID ${id} already exists`);
+    const plan: ThreadPlan = {
+      ordinal: this.#plans.length + this.#createdThreads,
+      threadId: id,
+      scenario: undefined,
+      salt: hash32(CREATED_THREAD_SALT, this.#createdThreads, 1),
+      runCount: 0,
+      statusCounts: {},
+      spacingMicros: 1,
+      lastCreatedMicros: this.now(),
+      assistants: this.#plans[0]?.assistants ?? [],
+    };
+    const thread = this.#threadFor(plan);
+    this.#threads.set(id, thread);
+    return this.#summary(thread);
+  }
+
+  /** Deletes a thread and its runs; `NotFoundError` if there is none. */
+  deleteThread(threadId: string): void {
+    this.#thread(threadId);
+    this.#threads.delete(threadId.toLowerCase());
+  }
+
+  /**
+   * A complete new run for a thread, created now, status pending: the base a partial run is merged onto.
+   * Nothing is stored until `addRun`.
+   */
+  draftRun(threadId: string): Run {
+    const thread = this.#thread(threadId);
+    return draftRun(thread.plan, this.#drafts++, this.now(), this.#context);
+  }
+
+  /**
+   * Stores a complete run (already valid against the Run schema) in its thread. Keeps the invariants the
+   * real server keeps: a new run id, the path's thread, at most one running run per thread.
+   */
+  addRun(threadId: string, run: Run): Run {
+    const thread = this.#thread(threadId);
+    if (run.thread_id.toLowerCase() !== thread.plan.threadId) {
+      throw new ConflictError(`Run thread_id ${run.thread_id} is not the thread ${threadId}`);
+    }
+    if (thread.find(run.run_id.toLowerCase()) !== undefined) {
+      throw new ConflictError(`Run with ID ${run.run_id} already exists in thread ${threadId}`);
+    }
+    if (run.status === RUNNING_STATUS) this.#assertNoOtherRunning(thread, run.run_id);
+    if (parseMicros(run.updated_at) < parseMicros(run.created_at)) {
+      throw new ConflictError(`Run ${run.run_id} has updated_at before created_at`);
+    }
+    thread.add(run);
+    return run;
+  }
+
+  /** Sets a run's status; its `updated_at` moves forward to now. */
+  setRunStatus(threadId: string, runId: string, status: string): Run {
+    const thread = this.#thread(threadId);
+    const run = this.getRun(threadId, runId);
+    if (status === RUNNING_STATUS) this.#assertNoOtherRunning(thread, run.run_id);
+    const updatedMicros = Math.max(this.now(), parseMicros(run.updated_at) + 1);
+    const changed: Run = { ...run, status, updated_at: formatTimestamp(updatedMicros) };
+    thread.remove(run.run_id);
+    thread.add(changed);
+    return changed;
+  }
+
+  /** Deletes one run; `NotFoundError` if the thread or the run does not exist. */
+  deleteRun(threadId: string, runId: string): void {
+    if (!this.#thread(threadId).remove(runId.toLowerCase())) {
+      throw new NotFoundError(`Run with ID ${runId} not found in thread ${threadId}`);
+    }
+  }
+
+  /** Back to the seeded state: created threads and every write are dropped. */
+  reset(): void {
+    this.#threads.clear();
+    for (const plan of this.#plans) this.#threads.set(plan.threadId, this.#threadFor(plan));
+    this.#createdThreads = 0;
+    this.#drafts = 0;
+  }
+
+  /** The store's current time, in microseconds since the epoch. */
+  now(): number {
+    return Math.floor(this.#clock());
+  }
+
+  #thread(threadId: string): ThreadRuns {
+    const thread = this.#threads.get(threadId.toLowerCase());
+    if (thread === undefined) throw new NotFoundError(`Thread with ID ${threadId} not found`);
+    return thread;
+  }
+
+  #summary(thread: ThreadRuns): ThreadSummary {
+    return {
+      threadId: thread.plan.threadId,
+      scenario: thread.plan.scenario,
+      runCount: thread.count(),
+      statusCounts: thread.statusCounts(getListRunsContract().runStatuses),
+    };
+  }
+
+  #assertNoOtherRunning(thread: ThreadRuns, runId: string): void {
+    const running = thread.page(0, 2, RUNNING_STATUS).find((other) => other.run_id !== runId);
+    if (running !== undefined) {
+      throw new ConflictError(`Thread ${thread.plan.threadId} already has a running run (${running.run_id})`);
+    }
+  }
+
+  #threadFor(plan: ThreadPlan): ThreadRuns {
+    return new ThreadRuns({
+      plan,
+      column: () => this.#column(plan),
+      runAt: (index) => this.#run(plan, index),
+      createdMicrosAt: (index) => createdAtMicros(plan, index),
+    });
   }
 
   #column(plan: ThreadPlan): StatusColumn {
-    let column = this.#columns.get(plan.threadId);
+    let column = this.#columns.get(plan.ordinal);
     if (column === undefined) {
       const random = createRandom(hash32(plan.salt, STATUS_LAYOUT_SALT));
       column = buildStatusColumn(plan.statusCounts, getListRunsContract().runStatuses, random);
-      this.#columns.set(plan.threadId, column);
+      this.#columns.set(plan.ordinal, column);
     }
     return column;
   }
 
-  #run(plan: ThreadPlan, column: StatusColumn, index: number): Run {
+  #run(plan: ThreadPlan, index: number): Run {
     const key = `${plan.ordinal}:${index}`;
     let run = this.#cache.get(key);
     if (run === undefined) {
-      run = generateRun(plan, index, column.statusAt(index), this.#context);
+      run = generateRun(plan, index, this.#column(plan).statusAt(index), this.#context);
+      if (this.#cacheSize === 0) return run;
       if (this.#cache.size >= this.#cacheSize) {
         const oldest = this.#cache.keys().next();
         if (oldest.done !== true) this.#cache.delete(oldest.value);
