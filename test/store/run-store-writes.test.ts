@@ -110,7 +110,9 @@ describe('RunStore writes', () => {
     expect(store.getRun(ALL_STATUSES, newest.run_id)).toEqual(newest);
     store.deleteRun(ALL_STATUSES, newest.run_id);
     expect(() => store.getRun(ALL_STATUSES, newest.run_id)).toThrow(NotFoundError);
-    expect(() => store.deleteRun(ALL_STATUSES, newest.run_id)).toThrow(NotFoundError);
+    expect(() => {
+      store.deleteRun(ALL_STATUSES, newest.run_id);
+    }).toThrow(NotFoundError);
   });
 
   it('creates threads, rejects a duplicate id, deletes them, and reset restores the seeded state', () => {
