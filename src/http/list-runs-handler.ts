@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { parseListRunsQuery } from '../query/parse-list-runs-query.js';
+import { resolveRunWindow } from '../query/resolve-run-window.js';
 import { selectFields } from '../query/select-fields.js';
 import type { RunStore } from '../store/run-store.js';
 
@@ -14,7 +15,10 @@ export const LIST_RUNS_ROUTE = /^\/threads\/[^/]+\/runs\/?$/;
 export function listRunsHandler(store: RunStore): RequestHandler {
   return (request, response) => {
     const query = parseListRunsQuery(threadIdOf(request.path), searchParamsOf(request.url));
-    const runs = store.listRuns(query);
+    const { window, threadId, status } = query;
+    const page =
+      window.kind === 'page' ? window : resolveRunWindow(window, store.countRuns(threadId, status));
+    const runs = store.listRuns({ threadId, status, ...page });
     const { select } = query;
     response.json(select === undefined ? runs : runs.map((run) => selectFields(run, select)));
   };

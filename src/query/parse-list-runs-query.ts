@@ -23,7 +23,7 @@ export function parseListRunsQuery(threadId: string, params: URLSearchParams): L
   const offset = parseCount(params, 'offset', contract.defaultOffset);
   const status = parseStatus(params, contract.statusFilterValues);
   const select = parseSelect(params, contract.selectableFields, contract.runFields);
-  return { threadId, limit, offset, status, select };
+  return { threadId, window: { kind: 'page', offset, limit }, status, select };
 }
 
 function parseCount(params: URLSearchParams, name: string, fallback: number): number {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NotFoundError, ValidationError } from '../../src/errors/domain-errors.js';
+import { resolveRunWindow } from '../../src/query/resolve-run-window.js';
 import type { ListRunsQuery } from '../../src/query/list-runs-query.js';
 import { parseListRunsQuery } from '../../src/query/parse-list-runs-query.js';
 import { selectFields } from '../../src/query/select-fields.js';
@@ -148,7 +149,8 @@ function answerFor(fault: Fault | undefined, store: RunStore, url: string): Answ
 }
 
 /** The page the faulty server lists: the store's page, with the fault's paging, filter or order. */
-function listRuns(fault: Fault | undefined, store: RunStore, query: ListRunsQuery): readonly Run[] {
+function listRuns(fault: Fault | undefined, store: RunStore, parsed: ListRunsQuery): readonly Run[] {
+  const query = { threadId: parsed.threadId, status: parsed.status, ...resolveRunWindow(parsed.window, 0) };
   switch (fault) {
     case 'ignores-offset':
       return store.listRuns({ ...query, offset: 0 });

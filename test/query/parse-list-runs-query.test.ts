@@ -1,7 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { ValidationError } from '../../src/errors/domain-errors.js';
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
+import type { ListRunsQuery } from '../../src/query/list-runs-query.js';
 import { parseListRunsQuery } from '../../src/query/parse-list-runs-query.js';
+
+/** The page a contract query asks for (the contract parser never returns a Python slice). */
+function pageOf(parsed: ListRunsQuery): { offset: number; limit: number } {
+  if (parsed.window.kind !== 'page') throw new Error('expected a page window');
+  return parsed.window;
+}
 
 const THREAD_ID = '00000000-0000-4000-8000-000000000003';
 const contract = getListRunsContract();
@@ -36,34 +43,33 @@ describe('parseListRunsQuery', () => {
       expect(contract.defaultOffset).toBe(0);
       expect(parseListRunsQuery(THREAD_ID, new URLSearchParams())).toEqual({
         threadId: THREAD_ID,
-        limit: contract.defaultLimit,
-        offset: contract.defaultOffset,
+        window: { kind: 'page', offset: contract.defaultOffset, limit: contract.defaultLimit },
         status: undefined,
         select: undefined,
       });
     });
 
     it('accepts limit=0', () => {
-      expect(parseListRunsQuery(THREAD_ID, query(['limit', '0'])).limit).toBe(0);
+      expect(pageOf(parseListRunsQuery(THREAD_ID, query(['limit', '0']))).limit).toBe(0);
     });
 
     it('reads a leading zero as a decimal integer', () => {
       const parsed = parseListRunsQuery(THREAD_ID, query(['limit', '05'], ['offset', '010']));
-      expect(parsed.limit).toBe(5);
-      expect(parsed.offset).toBe(10);
+      expect(pageOf(parsed).limit).toBe(5);
+      expect(pageOf(parsed).offset).toBe(10);
     });
 
     it('accepts a huge limit and offset without capping them to a page size', () => {
       const huge = '99999999999999999999';
       const parsed = parseListRunsQuery(THREAD_ID, query(['limit', huge], ['offset', huge]));
-      expect(parsed.limit).toBeGreaterThanOrEqual(Number.MAX_SAFE_INTEGER);
-      expect(parsed.offset).toBeGreaterThanOrEqual(Number.MAX_SAFE_INTEGER);
+      expect(pageOf(parsed).limit).toBeGreaterThanOrEqual(Number.MAX_SAFE_INTEGER);
+      expect(pageOf(parsed).offset).toBeGreaterThanOrEqual(Number.MAX_SAFE_INTEGER);
     });
 
     it('returns the limit and offset it was given', () => {
       const parsed = parseListRunsQuery(THREAD_ID, query(['limit', '3'], ['offset', '25']));
-      expect(parsed.limit).toBe(3);
-      expect(parsed.offset).toBe(25);
+      expect(pageOf(parsed).limit).toBe(3);
+      expect(pageOf(parsed).offset).toBe(25);
     });
 
     it.each(contract.statusFilterValues)('accepts status=%s from the status filter enum', (status) => {
@@ -96,8 +102,7 @@ describe('parseListRunsQuery', () => {
       );
       expect(parsed).toEqual({
         threadId: THREAD_ID,
-        limit: contract.defaultLimit,
-        offset: contract.defaultOffset,
+        window: { kind: 'page', offset: contract.defaultOffset, limit: contract.defaultLimit },
         status: undefined,
         select: undefined,
       });
@@ -115,8 +120,7 @@ describe('parseListRunsQuery', () => {
       );
       expect(parsed).toEqual({
         threadId: THREAD_ID,
-        limit: 2,
-        offset: 4,
+        window: { kind: 'page', offset: 4, limit: 2 },
         status: 'error',
         select: ['created_at'],
       });
