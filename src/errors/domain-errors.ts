@@ -18,3 +18,8 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   override readonly name = 'ConflictError';
 }
+
+/** A request the agent-server profile rejects the way Python does (`int('abc')`): HTTP 400. */
+export class BadRequestError extends DomainError {
+  override readonly name = 'BadRequestError';
+}

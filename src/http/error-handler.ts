@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
-import { NotFoundError, ValidationError } from '../errors/domain-errors.js';
+import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../errors/domain-errors.js';
 import { MethodNotAllowedError } from './method-not-allowed-error.js';
 
 /** Where unexpected errors are reported; never the client. */
@@ -30,6 +30,8 @@ export function createErrorHandler(log: ErrorLogger): ErrorRequestHandler {
 function toErrorResponse(error: unknown, log: ErrorLogger): ErrorResponse {
   if (error instanceof ValidationError) return { status: 422, detail: error.message };
   if (error instanceof NotFoundError) return { status: 404, detail: error.message };
+  if (error instanceof BadRequestError) return { status: 400, detail: error.message };
+  if (error instanceof ConflictError) return { status: 409, detail: error.message };
   if (error instanceof MethodNotAllowedError) {
     return { status: 405, detail: error.message, headers: { Allow: error.allowedMethods.join(', ') } };
   }
