@@ -1,11 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSeededStore } from '../store/create-seeded-store.js';
+import { createSeededStore, DEFAULT_SEED } from '../store/create-seeded-store.js';
+import { LiveLifecycle, type LiveLifecycleOptions } from '../store/live-lifecycle.js';
+import { createRandom, hash32 } from '../store/random.js';
 import type { RunStore } from '../store/run-store.js';
 import { createApp, type AppOptions } from './create-app.js';
 
+const LIVE_SALT = 0x11fe;
+
 /** Options of `createMockServer`. */
-export interface MockServerOptions extends AppOptions {
+export interface MockServerOptions extends Omit<AppOptions, 'lifecycle'> {
+  /** Move unfinished runs along the queue in real time (pending → running → success/error). */
+  readonly live?: LiveLifecycleOptions | boolean | undefined;
   /** Port to listen on; 0 (the default here) picks a free one. */
   readonly port?: number;
   /** Interface to bind; default 127.0.0.1, so the mock is not reachable from the network. */
@@ -19,6 +25,8 @@ export interface MockServer {
   readonly port: number;
   readonly store: RunStore;
   readonly server: Server;
+  /** The live lifecycle, when `live` was asked for. */
+  readonly lifecycle: LiveLifecycle | undefined;
   /** Stops accepting connections, ends idle keep-alive ones, and resolves once the server has closed. */
   close(): Promise<void>;
 }
@@ -33,7 +41,15 @@ export interface MockServer {
  */
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const store = options.store ?? createSeededStore(options);
-  const server = createServer(createApp({ ...options, store }));
+  const lifecycle =
+    options.live === undefined || options.live === false
+      ? undefined
+      : new LiveLifecycle(
+          store,
+          createRandom(hash32(options.seed ?? DEFAULT_SEED, LIVE_SALT)),
+          options.live === true ? {} : options.live,
+        );
+  const server = createServer(createApp({ ...options, store, lifecycle }));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -42,6 +58,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       resolve();
     });
   });
+  lifecycle?.trackAll();
+  lifecycle?.start();
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
@@ -49,8 +67,10 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     port,
     store,
     server,
+    lifecycle,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        lifecycle?.stop();
         server.close((error) => {
           if (error) reject(error);
           else resolve();

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
 import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../errors/domain-errors.js';
+import { InjectedFaultError } from './injected-fault-error.js';
 import { MethodNotAllowedError } from './method-not-allowed-error.js';
 
 /** Where unexpected errors are reported; never the client. */
@@ -35,6 +36,8 @@ function toErrorResponse(error: unknown, log: ErrorLogger): ErrorResponse {
   if (error instanceof MethodNotAllowedError) {
     return { status: 405, detail: error.message, headers: { Allow: error.allowedMethods.join(', ') } };
   }
+  if (error instanceof InjectedFaultError) return { status: 500, detail: error.message };
+  if (isBodyParseError(error)) return { status: 400, detail: 'Request body is not valid JSON' };
   const clientStatus = clientErrorStatus(error);
   if (clientStatus !== undefined)
     return { status: clientStatus, detail: STATUS_CODES[clientStatus] ?? 'Bad Request' };
@@ -47,4 +50,13 @@ function clientErrorStatus(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { status, expose } = error as { status?: unknown; expose?: unknown };
   return typeof status === 'number' && status >= 400 && status < 500 && expose === true ? status : undefined;
+}
+
+/** body-parser's error for a JSON body that does not parse. */
+function isBodyParseError(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { type?: unknown }).type === 'entity.parse.failed'
+  );
 }

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { parseListRunsQuery } from '../query/parse-list-runs-query.js';
+import { queryParserFor, type Profile } from '../query/profile.js';
 import { resolveRunWindow } from '../query/resolve-run-window.js';
 import { selectFields } from '../query/select-fields.js';
 import type { RunStore } from '../store/run-store.js';
@@ -11,10 +11,11 @@ import type { RunStore } from '../store/run-store.js';
  */
 export const LIST_RUNS_ROUTE = /^\/threads\/[^/]+\/runs\/?$/;
 
-/** `GET /threads/{thread_id}/runs`: parse, ask the store, project, serialise. */
-export function listRunsHandler(store: RunStore): RequestHandler {
+/** `GET /threads/{thread_id}/runs`: parse (under the profile's rules), ask the store, project, serialise. */
+export function listRunsHandler(store: RunStore, profile: Profile = 'contract'): RequestHandler {
+  const parse = queryParserFor(profile);
   return (request, response) => {
-    const query = parseListRunsQuery(threadIdOf(request.path), searchParamsOf(request.url));
+    const query = parse(threadIdOf(request.path), searchParamsOf(request.url));
     const { window, threadId, status } = query;
     const page =
       window.kind === 'page' ? window : resolveRunWindow(window, store.countRuns(threadId, status));

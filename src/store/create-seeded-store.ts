@@ -2,7 +2,7 @@ import { getListRunsContract } from '../openapi/list-runs-contract.js';
 import { loadDatasetDefinition, type DatasetDefinition } from './dataset-definition.js';
 import { createRandom, hash32, hashString, type Random } from './random.js';
 import { PENDING_STATUS, RUNNING_STATUS } from './run-lifecycle.js';
-import { RunStore } from './run-store.js';
+import { RunStore, type Clock } from './run-store.js';
 import { createSeededFaker } from './seeded-faker.js';
 import type { Assistant, ThreadPlan } from './thread-plan.js';
 import { AGENT_SERVER_GRAPH_NAMESPACE, uuid4, uuid5 } from './uuid.js';
@@ -20,6 +20,8 @@ export interface SeededStoreOptions {
   readonly anchor?: Date | 'now' | undefined;
   /** The dataset description; default `fixtures/dataset.json`. */
   readonly dataset?: DatasetDefinition;
+  /** "Now" for writes, in microseconds (default: the anchor, advancing with the wall clock). */
+  readonly clock?: Clock | undefined;
 }
 
 /** The default seed, used when none is given. */
@@ -89,11 +91,11 @@ export function createSeededStore(options: SeededStoreOptions = {}): RunStore {
     });
   }
 
-  return new RunStore(plans, {
-    faker: createSeededFaker(),
-    anchorMicros,
-    multitaskStrategyWeights: dataset.multitaskStrategyWeights,
-  });
+  return new RunStore(
+    plans,
+    { faker: createSeededFaker(), anchorMicros, multitaskStrategyWeights: dataset.multitaskStrategyWeights },
+    options.clock === undefined ? {} : { clock: options.clock },
+  );
 }
 
 function randomStatusCounts(dataset: DatasetDefinition, random: Random): Record<string, number> {

@@ -9,6 +9,11 @@ export const PENDING_STATUS = requireRunStatus('pending');
 /** The status of the one run a thread's worker is executing. */
 export const RUNNING_STATUS = requireRunStatus('running');
 
+/** How a live run ends when it works. */
+export const SUCCESS_STATUS = requireRunStatus('success');
+/** How a live run ends when it fails. */
+export const ERROR_STATUS = requireRunStatus('error');
+
 /** True for a status that ends a run (anything but pending and running). */
 export function isFinalStatus(status: string): boolean {
   return status !== PENDING_STATUS && status !== RUNNING_STATUS;

@@ -133,12 +133,12 @@ export class RunStore {
   }
 
   /**
-   * A complete new run for a thread, created now, status pending: the base a partial run is merged onto.
-   * Nothing is stored until `addRun`.
+   * A complete new run for a thread, created now (or at `createdMicros`), status pending: the base a
+   * partial run is merged onto. Nothing is stored until `addRun`.
    */
-  draftRun(threadId: string): Run {
+  draftRun(threadId: string, createdMicros?: number): Run {
     const thread = this.#thread(threadId);
-    return draftRun(thread.plan, this.#drafts++, this.now(), this.#context);
+    return draftRun(thread.plan, this.#drafts++, createdMicros ?? this.now(), this.#context);
   }
 
   /**

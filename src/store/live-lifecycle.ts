@@ -1,0 +1,126 @@
+import type { Random } from './random.js';
+import {
+  ERROR_STATUS,
+  isFinalStatus,
+  PENDING_STATUS,
+  RUNNING_STATUS,
+  SUCCESS_STATUS,
+} from './run-lifecycle.js';
+import type { RunStore } from './run-store.js';
+import { parseMicros } from './thread-runs.js';
+
+/** How live runs move through the queue. */
+export interface LiveLifecycleOptions {
+  /** How long a pending run waits before it may start, in milliseconds (default 1000). */
+  readonly queuedMs?: number;
+  /** How long a run runs before it ends, in milliseconds (default 3000). */
+  readonly runningMs?: number;
+  /** Share of runs that end in `error` rather than `success` (default 0.1). */
+  readonly errorRate?: number;
+}
+
+/**
+ * Moves unfinished runs along as the Agent Server's queue does: per thread, one run at a time, oldest
+ * first, pending → running → success (or error, at `errorRate`). Time is the store's clock, so a test
+ * drives it with a fake clock and `tick()`; `start()` ticks on a timer for a live server.
+ */
+export class LiveLifecycle {
+  readonly #store: RunStore;
+  readonly #random: Random;
+  readonly #queuedMicros: number;
+  readonly #runningMicros: number;
+  readonly #errorRate: number;
+  /** Tracked run ids per thread, oldest first. */
+  readonly #queues = new Map<string, string[]>();
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(store: RunStore, random: Random, options: LiveLifecycleOptions = {}) {
+    this.#store = store;
+    this.#random = random;
+    this.#queuedMicros = (options.queuedMs ?? 1000) * 1000;
+    this.#runningMicros = (options.runningMs ?? 3000) * 1000;
+    this.#errorRate = options.errorRate ?? 0.1;
+  }
+
+  /** Follows a run until it finishes; a run that is already final is ignored. */
+  track(threadId: string, runId: string): void {
+    const run = this.#store.getRun(threadId, runId);
+    if (isFinalStatus(run.status)) return;
+    const key = threadId.toLowerCase();
+    const queue = this.#queues.get(key) ?? [];
+    queue.push(run.run_id);
+    queue.sort((a, b) => this.#createdOf(key, a) - this.#createdOf(key, b));
+    this.#queues.set(key, queue);
+  }
+
+  /** Follows every unfinished run of every thread, e.g. the seeded busy threads. */
+  trackAll(): void {
+    for (const thread of this.#store.threads()) {
+      for (const status of [RUNNING_STATUS, PENDING_STATUS]) {
+        const count = thread.statusCounts[status] ?? 0;
+        if (count === 0) continue;
+        const runs = this.#store.listRuns({ threadId: thread.threadId, status, offset: 0, limit: count });
+        for (const run of runs) this.track(thread.threadId, run.run_id);
+      }
+    }
+  }
+
+  /** Applies every transition that is due at the store's current time. */
+  tick(): void {
+    const now = this.#store.now();
+    for (const [threadId, queue] of this.#queues) {
+      const live = queue.filter((runId) => this.#isUnfinished(threadId, runId));
+      for (const runId of live) {
+        const run = this.#store.getRun(threadId, runId);
+        if (run.status === RUNNING_STATUS && now - parseMicros(run.updated_at) >= this.#runningMicros) {
+          this.#store.setRunStatus(
+            threadId,
+            runId,
+            this.#random.chance(this.#errorRate) ? ERROR_STATUS : SUCCESS_STATUS,
+          );
+        }
+      }
+      const waiting = live.filter((runId) => this.#isUnfinished(threadId, runId));
+      const next = waiting.find((runId) => this.#store.getRun(threadId, runId).status === PENDING_STATUS);
+      if (next !== undefined && this.#store.countRuns(threadId, RUNNING_STATUS) === 0) {
+        const run = this.#store.getRun(threadId, next);
+        if (now - parseMicros(run.created_at) >= this.#queuedMicros)
+          this.#store.setRunStatus(threadId, next, RUNNING_STATUS);
+      }
+      if (waiting.length === 0) this.#queues.delete(threadId);
+      else this.#queues.set(threadId, waiting);
+    }
+  }
+
+  /** Ticks every `intervalMs` until `stop()`; the timer does not keep the process alive. */
+  start(intervalMs = 100): void {
+    this.stop();
+    this.#timer = setInterval(() => {
+      this.tick();
+    }, intervalMs);
+    this.#timer.unref();
+  }
+
+  /** Stops ticking. */
+  stop(): void {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** Threads with runs still moving, for tests and the control API. */
+  trackedRunCount(): number {
+    return [...this.#queues.values()].reduce((sum, queue) => sum + queue.length, 0);
+  }
+
+  #isUnfinished(threadId: string, runId: string): boolean {
+    try {
+      return !isFinalStatus(this.#store.getRun(threadId, runId).status);
+    } catch {
+      return false; // deleted, or its thread was: nothing left to move
+    }
+  }
+
+  #createdOf(threadId: string, runId: string): number {
+    return parseMicros(this.#store.getRun(threadId, runId).created_at);
+  }
+}
