@@ -10,7 +10,10 @@ export type RunWindow =
 
 /** A validated List Runs request: what the store and the projection need, nothing else. */
 export interface ListRunsQuery {
-  /** The thread id as the client sent it (validated as a UUID, case kept for the 404 detail). */
+  /**
+   * The thread id: as the client sent it under the contract (case kept for the 404 detail), or in
+   * canonical form under the agent-server profile, which normalises it as Python's `uuid.UUID` does.
+   */
   readonly threadId: string;
   readonly window: RunWindow;
   /** Only runs with this status. */

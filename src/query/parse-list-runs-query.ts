@@ -1,8 +1,8 @@
 import { ValidationError } from '../errors/domain-errors.js';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
-import type { RunField } from '../store/run.js';
 import { isUuid } from '../store/uuid.js';
 import type { ListRunsQuery } from './list-runs-query.js';
+import { parseSelect } from './parse-select.js';
 import { pythonListRepr, pythonRepr } from './python-repr.js';
 
 const NON_NEGATIVE_INTEGER = /^[0-9]+$/;
@@ -55,21 +55,4 @@ function parseStatus(params: URLSearchParams, allowed: readonly string[]): strin
   if (!allowed.includes(value))
     throw new ValidationError(`Invalid status: ${pythonRepr(value)}. ${expected}`);
   return value;
-}
-
-function parseSelect(
-  params: URLSearchParams,
-  allowed: readonly string[],
-  schemaOrder: readonly string[],
-): readonly RunField[] | undefined {
-  const values = params.getAll('select');
-  if (values.length === 0) return undefined;
-  const invalid = values.filter((value) => !allowed.includes(value));
-  if (invalid.length > 0) {
-    throw new ValidationError(
-      `Invalid select columns: ${pythonListRepr(invalid)}. Expected: ${pythonListRepr(allowed)}`,
-    );
-  }
-  // Every allowed value is a Run property (checked by a test against the spec), so the cast holds.
-  return schemaOrder.filter((field) => values.includes(field)) as RunField[];
 }

@@ -1,4 +1,5 @@
 import type { ListRunsQuery } from './list-runs-query.js';
+import { parseAgentServerQuery } from './parse-agent-server-query.js';
 import { parseListRunsQuery } from './parse-list-runs-query.js';
 
 /** How strictly List Runs reads its input. */
@@ -17,5 +18,5 @@ export function isProfile(name: string): name is Profile {
 
 /** The query parser of a profile. */
 export function queryParserFor(profile: Profile): ListRunsQueryParser {
-  return profile === 'contract' ? parseListRunsQuery : parseListRunsQuery;
+  return profile === 'contract' ? parseListRunsQuery : parseAgentServerQuery;
 }

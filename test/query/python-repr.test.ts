@@ -32,3 +32,10 @@ describe('pythonListRepr', () => {
     expect(pythonListRepr(["it's", 'x\ny'])).toBe(`["it's", 'x\\ny']`);
   });
 });
+
+describe('pythonRepr of unprintable characters', () => {
+  it('writes C0, DEL, C1, no-break space and soft hyphen as \\xNN, as CPython does', () => {
+    // python3 -c "print(repr('\x0b1.5\xa0\xad\x7f\x00'))"
+    expect(pythonRepr('\u000b1.5\u00a0\u00ad\u007f\u0000')).toBe("'\\x0b1.5\\xa0\\xad\\x7f\\x00'");
+  });
+});
