@@ -21,11 +21,27 @@ export {
   type ScenarioDefinition,
 } from './store/dataset-definition.js';
 
+// Writes, live runs and fixtures
+export { LiveLifecycle, type LiveLifecycleOptions } from './store/live-lifecycle.js';
+export type { Clock, RunStoreOptions } from './store/run-store.js';
+export { exportFixtures, formatFixtures } from './fixtures/export-fixtures.js';
+export { loadFixtures, parseFixtures, FixtureError, type FixtureProblem } from './fixtures/parse-fixtures.js';
+export { createFixtureStore, type FixtureStoreOptions } from './fixtures/create-fixture-store.js';
+export type { FixtureFile, FixtureThread } from './fixtures/fixture-file.js';
+
 // Query semantics
 export { parseListRunsQuery } from './query/parse-list-runs-query.js';
+export { parseAgentServerQuery } from './query/parse-agent-server-query.js';
+export { PROFILES, type Profile } from './query/profile.js';
 export type { ListRunsQuery } from './query/list-runs-query.js';
 export { selectFields } from './query/select-fields.js';
-export { ValidationError, NotFoundError, DomainError } from './errors/domain-errors.js';
+export {
+  BadRequestError,
+  ConflictError,
+  DomainError,
+  NotFoundError,
+  ValidationError,
+} from './errors/domain-errors.js';
 
 // The contract
 export { getListRunsContract, type ListRunsContract } from './openapi/list-runs-contract.js';

@@ -5,6 +5,12 @@ import { serveCommand } from './serve-command.js';
 import { USAGE } from './usage.js';
 import { UsageError } from './usage-error.js';
 
+// `langgraph-mock export | head` closes the pipe early: that is the reader's choice, not a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const output = {
   out: (text: string) => process.stdout.write(text),
   err: (text: string) => process.stderr.write(text),
@@ -40,10 +46,21 @@ async function main(): Promise<void> {
     process.exitCode = await checkCommand(request.options, output);
     return;
   }
+  if (request.kind === 'export') {
+    // Loaded on demand, like check: serving must not pay for what only exporting needs.
+    const { exportCommand } = await import('./export-command.js');
+    process.exitCode = exportCommand(request.options, output);
+    return;
+  }
   let server;
   try {
     server = await serveCommand(request.options, output);
   } catch (error) {
+    // Matched by name: importing FixtureError would load Ajv into every start of the server.
+    if (error instanceof Error && error.name === 'FixtureError') {
+      output.err(`langgraph-mock: ${error.message}\n`);
+      process.exit(2);
+    }
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'EADDRINUSE'

@@ -1,4 +1,5 @@
 import { parseCheckOptions, type CheckOptions } from './parse-check-options.js';
+import { parseExportOptions, type ExportOptions } from './parse-export-options.js';
 import { parseServeOptions, type ServeOptions } from './parse-serve-options.js';
 import { UsageError } from './usage-error.js';
 
@@ -7,21 +8,28 @@ export type CliRequest =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'serve'; readonly options: ServeOptions }
-  | { readonly kind: 'check'; readonly options: CheckOptions };
+  | { readonly kind: 'check'; readonly options: CheckOptions }
+  | { readonly kind: 'export'; readonly options: ExportOptions };
 
 /**
  * Parses the CLI's arguments (without `node` and the script): `serve` (the default when the first
- * argument is a flag or absent) or `check`. Throws `UsageError` with a one-line message for an unknown
+ * argument is a flag or absent), `check` or `export`. Throws `UsageError` with a one-line message for an unknown
  * command or flag, a missing value, or a value out of range.
  */
 export function parseCliArguments(argv: readonly string[]): CliRequest {
   const [first, ...rest] = argv;
   const command = first === undefined || first.startsWith('-') ? 'serve' : first;
   const args = command === first ? rest : [...argv];
-  if (command !== 'serve' && command !== 'check') throw new UsageError(`unknown command '${command}'`);
+  if (command !== 'serve' && command !== 'check' && command !== 'export') {
+    throw new UsageError(`unknown command '${command}'`);
+  }
   if (command === 'serve') {
     const options = parseServeOptions(args);
     return typeof options === 'string' ? { kind: options } : { kind: 'serve', options };
+  }
+  if (command === 'export') {
+    const options = parseExportOptions(args);
+    return typeof options === 'string' ? { kind: options } : { kind: 'export', options };
   }
   const options = parseCheckOptions(args);
   return typeof options === 'string' ? { kind: options } : { kind: 'check', options };

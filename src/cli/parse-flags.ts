@@ -11,19 +11,21 @@ const COMMON_FLAGS = {
 export interface ParsedFlags {
   /** The value of a string flag, or undefined when absent. */
   string(name: string): string | undefined;
-  /** Whether a boolean flag was given. */
-  has(name: 'help' | 'version'): boolean;
+  /** Whether a boolean flag (`--help`, `--version`, or one named in `booleanFlags`) was given. */
+  has(name: string): boolean;
   readonly positionals: readonly string[];
 }
 
 /**
  * Runs `node:util` parseArgs strictly over one command's arguments: every name in `stringFlags` takes a
- * value, `--help` and `--version` are added, and parse errors become one-line `UsageError`s.
+ * value, those in `booleanFlags` take none, `--help` and `--version` are added, and parse errors become
+ * one-line `UsageError`s.
  */
 export function parseFlags(
   args: readonly string[],
   stringFlags: readonly string[],
   allowPositionals = false,
+  booleanFlags: readonly string[] = [],
 ): ParsedFlags {
   let parsed;
   try {
@@ -33,6 +35,7 @@ export function parseFlags(
       allowPositionals,
       options: {
         ...Object.fromEntries(stringFlags.map((name) => [name, { type: 'string' as const }])),
+        ...Object.fromEntries(booleanFlags.map((name) => [name, { type: 'boolean' as const }])),
         ...COMMON_FLAGS,
       },
     });
@@ -75,5 +78,19 @@ export function integerFlag(flag: string, value: string | undefined, fallback: n
   if (value === undefined) return fallback;
   const number = /^[0-9]+$/.test(value) ? Number(value) : Number.NaN;
   if (!(number <= max)) throw new UsageError(`${flag} must be an integer from 0 to ${max}, got '${value}'`);
+  return number;
+}
+
+/** A decimal flag within [min, max], or undefined when absent. */
+export function numberFlag(
+  flag: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(number >= min && number <= max))
+    throw new UsageError(`${flag} must be a number from ${min} to ${max}, got '${value}'`);
   return number;
 }

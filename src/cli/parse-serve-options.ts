@@ -1,32 +1,89 @@
-import { DEFAULT_RANDOM_THREADS, DEFAULT_SEED } from '../store/create-seeded-store.js';
-import { integerFlag, parseFlags } from './parse-flags.js';
+import type { LatencyRange } from '../http/simulated-conditions.js';
+import { isProfile, PROFILES, type Profile } from '../query/profile.js';
+import type { LiveLifecycleOptions } from '../store/live-lifecycle.js';
+import { DATASET_FLAGS, parseDatasetFlags, type DatasetFlags } from './parse-dataset-flags.js';
+import { integerFlag, numberFlag, parseFlags } from './parse-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** The default port: the one `langgraph dev` listens on, so apps need no change. */
 export const DEFAULT_PORT = 2024;
 
+/** The longest simulated latency; a longer one is a hang, and clients have timeouts for that. */
+const MAX_LATENCY_MS = 60_000;
+
 /** What `langgraph-mock serve` was asked to do. */
-export interface ServeOptions {
+export interface ServeOptions extends DatasetFlags {
   readonly port: number;
   readonly host: string;
-  readonly seed: number;
-  readonly threads: number;
-  readonly anchor: Date | 'now' | undefined;
+  readonly profile: Profile;
+  readonly latency: LatencyRange | undefined;
+  readonly errorRate: number | undefined;
+  /** Live lifecycle settings, or undefined when `--live` is off. */
+  readonly live: LiveLifecycleOptions | undefined;
+  /** Serve this fixture file instead of the seeded dataset. */
+  readonly fixtures: string | undefined;
+  /** No request log. */
+  readonly quiet: boolean;
 }
 
 /** Parses the arguments of `serve` (after the command word), or notes that help or the version was asked for. */
 export function parseServeOptions(args: readonly string[]): ServeOptions | 'help' | 'version' {
-  const flags = parseFlags(args, ['port', 'host', 'seed', 'threads', 'anchor']);
+  const flags = parseFlags(
+    args,
+    [
+      'port',
+      'host',
+      ...DATASET_FLAGS,
+      'profile',
+      'latency',
+      'error-rate',
+      'live-queued-ms',
+      'live-running-ms',
+      'live-error-rate',
+      'fixtures',
+    ],
+    false,
+    ['live', 'quiet'],
+  );
   if (flags.has('help')) return 'help';
   if (flags.has('version')) return 'version';
+  const profile = flags.string('profile') ?? 'contract';
+  if (!isProfile(profile))
+    throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got '${profile}'`);
+  const liveFlags = ['live-queued-ms', 'live-running-ms', 'live-error-rate'].filter(
+    (name) => flags.string(name) !== undefined,
+  );
+  if (!flags.has('live') && liveFlags.length > 0)
+    throw new UsageError(`--${liveFlags[0] ?? ''} needs --live`);
+  const fixtures = flags.string('fixtures');
+  if (fixtures === '') throw new UsageError('--fixtures must name a file');
   return {
     port: integerFlag('--port', flags.string('port'), DEFAULT_PORT, 65_535),
     host: hostOption(flags.string('host')),
-    seed: integerFlag('--seed', flags.string('seed'), DEFAULT_SEED, Number.MAX_SAFE_INTEGER),
-    threads: integerFlag('--threads', flags.string('threads'), DEFAULT_RANDOM_THREADS, 1_000_000),
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- our option, not String.prototype.anchor
-    anchor: anchorOption(flags.string('anchor')),
+    ...parseDatasetFlags(flags),
+    profile,
+    latency: latencyOption(flags.string('latency')),
+    errorRate: numberFlag('--error-rate', flags.string('error-rate'), 0, 1),
+    live: flags.has('live')
+      ? {
+          ...optional(
+            'queuedMs',
+            numberFlag('--live-queued-ms', flags.string('live-queued-ms'), 0, MAX_LATENCY_MS),
+          ),
+          ...optional(
+            'runningMs',
+            numberFlag('--live-running-ms', flags.string('live-running-ms'), 0, 3_600_000),
+          ),
+          ...optional('errorRate', numberFlag('--live-error-rate', flags.string('live-error-rate'), 0, 1)),
+        }
+      : undefined,
+    fixtures,
+    quiet: flags.has('quiet'),
   };
+}
+
+function optional<K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
 }
 
 function hostOption(value: string | undefined): string {
@@ -35,11 +92,16 @@ function hostOption(value: string | undefined): string {
   return value;
 }
 
-function anchorOption(value: string | undefined): Date | 'now' | undefined {
-  if (value === undefined || value === 'now') return value;
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
-    throw new UsageError(`--anchor must be an ISO 8601 date-time or "now", got '${value}'`);
+/** `200` (fixed) or `100-400` (uniform), in milliseconds. */
+function latencyOption(value: string | undefined): LatencyRange | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)(?:-(\d+))?$/.exec(value);
+  const minMs = Number(match?.[1]);
+  const maxMs = Number(match?.[2] ?? match?.[1]);
+  if (match === null || minMs > maxMs || maxMs > MAX_LATENCY_MS) {
+    throw new UsageError(
+      `--latency must be milliseconds (200) or a range (100-400) up to ${MAX_LATENCY_MS}, got '${value}'`,
+    );
   }
-  return date;
+  return { minMs, maxMs };
 }

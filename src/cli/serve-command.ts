@@ -1,24 +1,43 @@
 import { createMockServer, type MockServer } from '../http/create-mock-server.js';
+import type { RunStore } from '../store/run-store.js';
 import type { ServeOptions } from './parse-serve-options.js';
 
-/** Where the serve command writes. */
+/** Where a command writes. */
 export interface ConsoleOutput {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }
 
-/** Starts the mock and prints how to use it: URL, seed, scenario threads and a ready-to-paste curl. */
+/**
+ * Starts the mock and prints how to use it: URL, data source, scenario threads, a ready-to-paste curl,
+ * and what is simulated. Rejects (for the CLI to report) when the fixture file is bad or the port busy.
+ */
 export async function serveCommand(options: ServeOptions, output: ConsoleOutput): Promise<MockServer> {
-  const server = await createMockServer(options);
+  const store = options.fixtures === undefined ? undefined : await loadFixtureStore(options.fixtures);
+  const server = await createMockServer({
+    ...options,
+    store,
+    live: options.live,
+    logRequest: options.quiet
+      ? undefined
+      : (line) => {
+          output.out(`${line}\n`);
+        },
+  });
   const threads = server.store.threads();
   const scenarios = threads.filter((thread) => thread.scenario !== undefined);
-  const example = scenarios.find((thread) => thread.runCount > 1) ?? threads[0];
+  const example =
+    scenarios.find((thread) => thread.runCount > 1) ?? threads.find((thread) => thread.runCount > 0);
+  const source =
+    options.fixtures === undefined
+      ? `seed ${options.seed}, ${threads.length} threads (${scenarios.length} scenario, ${threads.length - scenarios.length} random)`
+      : `fixtures ${options.fixtures}, ${threads.length} threads`;
   const lines = [
     `langgraph-mock listening on ${server.url}`,
-    `seed ${options.seed}, ${threads.length} threads (${scenarios.length} scenario, ${threads.length - scenarios.length} random)`,
+    `${source}; profile ${options.profile}`,
     '',
-    'Scenario threads:',
-    ...scenarios.map(
+    scenarios.length > 0 ? 'Scenario threads:' : 'Threads:',
+    ...(scenarios.length > 0 ? scenarios : threads.slice(0, 10)).map(
       (thread) => `  ${(thread.scenario ?? '').padEnd(14)} ${thread.threadId}  ${thread.runCount} runs`,
     ),
   ];
@@ -29,10 +48,26 @@ export async function serveCommand(options: ServeOptions, output: ConsoleOutput)
       `  curl '${server.url}/threads/${example.threadId}/runs?limit=3&select=run_id&select=status'`,
     );
   }
+  lines.push('', `Control API: ${server.url}/__mock/threads (see README)`);
+  const simulated = [
+    options.latency === undefined ? '' : `latency ${options.latency.minMs}-${options.latency.maxMs} ms`,
+    options.errorRate === undefined
+      ? ''
+      : `error rate ${options.errorRate} (injected 500s, outside the contract)`,
+    options.live === undefined ? '' : 'live lifecycle (pending → running → success/error)',
+  ].filter((part) => part !== '');
+  if (simulated.length > 0) lines.push(`Simulating: ${simulated.join(', ')}`);
   if (options.host === '0.0.0.0' || options.host === '::') {
     lines.push('', `warning: bound to ${options.host}: the mock is reachable from other machines`);
   }
   lines.push('', 'Press Ctrl+C to stop.');
   output.out(`${lines.join('\n')}\n`);
   return server;
+}
+
+/** Fixture support is loaded only when asked for: it brings Ajv, which a plain start does not need. */
+async function loadFixtureStore(path: string): Promise<RunStore> {
+  const { loadFixtures } = await import('../fixtures/parse-fixtures.js');
+  const { createFixtureStore } = await import('../fixtures/create-fixture-store.js');
+  return createFixtureStore(loadFixtures(path));
 }

@@ -3,17 +3,27 @@ export const USAGE = `langgraph-mock: a mock LangGraph Agent Server for List Run
 and a conformance suite for any server that claims that contract.
 
 Usage:
-  langgraph-mock [serve] [options]         start the mock server (serve is the default command)
+  langgraph-mock [serve] [options]           start the mock server (serve is the default command)
   langgraph-mock check <base-url> [options]  check a server against the List Runs contract
+  langgraph-mock export [options]            write the seeded dataset as a fixture file
   langgraph-mock --help | --version
 
 Options for serve:
-  --port <n>        port to listen on, 0 picks a free one (default 2024, as \`langgraph dev\`)
-  --host <address>  interface to bind (default 127.0.0.1: not reachable from the network)
-  --seed <n>        seed of the generated data; same seed, same bytes (default 42)
-  --threads <n>     random threads besides the scenario threads (default 20)
-  --anchor <when>   instant the data counts back from: an ISO 8601 date-time, or "now"
-                    (default: the dataset's fixed anchor, so responses never change)
+  --port <n>               port to listen on, 0 picks a free one (default 2024, as \`langgraph dev\`)
+  --host <address>         interface to bind (default 127.0.0.1: not reachable from the network)
+  --seed <n>               seed of the generated data; same seed, same bytes (default 42)
+  --threads <n>            random threads besides the scenario threads (default 20)
+  --anchor <when>          instant the data counts back from: an ISO 8601 date-time, or "now"
+                           (default: the dataset's fixed anchor, so responses never change)
+  --fixtures <file>        serve this fixture file (see export) instead of the seeded dataset
+  --profile <name>         contract (default) or agent-server: the real server's laxer parsing
+  --latency <ms|min-max>   delay every List Runs answer, e.g. 200 or 100-400
+  --error-rate <0..1>      answer this share of List Runs requests with a 500 (outside the contract)
+  --live                   move unfinished runs along: pending -> running -> success or error
+  --live-queued-ms <ms>    how long a pending run waits before it starts (default 1000)
+  --live-running-ms <ms>   how long a run runs (default 3000)
+  --live-error-rate <0..1> share of live runs that end in error (default 0.1)
+  --quiet                  no request log
 
 Options for check:
   --thread-id <uuid>        a thread with runs (default: the mock's all-statuses scenario thread)
@@ -23,8 +33,13 @@ Options for check:
   --seed <n>                seed of the generated queries (default 1)
   --api-key <key>           sent as x-api-key
 
+Options for export:
+  --seed, --threads, --anchor  as for serve
+  --output <file>              write there instead of stdout
+
   -h, --help        show this help
   -v, --version     print the version
 
-Exit codes: serve: 0 stopped cleanly, 1 could not start, 2 bad command line.
-            check: 0 every check passed, 1 a check failed, 2 bad command line or server unreachable.`;
+Exit codes: serve: 0 stopped cleanly, 1 could not start, 2 bad command line or fixture file.
+            check: 0 every check passed, 1 a check failed, 2 bad command line or server unreachable.
+            export: 0 written, 1 could not write, 2 bad command line.`;

@@ -72,7 +72,9 @@ export function crossCheck(
 
 /** An Ajv finding that a projected run carries a field the `select` did not ask for. */
 function isExtraProjectedField(violation: Violation): boolean {
-  return violation.kind === 'body-schema' && violation.message.includes('must NOT have additional properties');
+  return (
+    violation.kind === 'body-schema' && violation.message.includes('must NOT have additional properties')
+  );
 }
 
 /** True when Prism, after the `select` rule, finds nothing and Ajv agrees: the response passes both. */

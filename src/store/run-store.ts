@@ -40,6 +40,11 @@ export interface RunStoreOptions {
    * store is created, so new runs are always the newest and a fixed-anchor dataset stays coherent.
    */
   readonly clock?: Clock;
+  /**
+   * Runs given as data rather than generated (a fixture file), by thread id: added at start and again
+   * on every `reset()`. Each must be valid and belong to a thread among the plans.
+   */
+  readonly initialRuns?: ReadonlyMap<string, readonly Run[]>;
 }
 
 const STATUS_LAYOUT_SALT = 3;
@@ -64,6 +69,7 @@ export class RunStore {
   readonly #cacheSize: number;
   readonly #context: RunGenerationContext;
   readonly #clock: Clock;
+  readonly #initialRuns: ReadonlyMap<string, readonly Run[]>;
   #drafts = 0;
   #createdThreads = 0;
 
@@ -73,6 +79,7 @@ export class RunStore {
     this.#cacheSize = options.cacheSize ?? 10_000;
     const startedAt = Date.now();
     this.#clock = options.clock ?? (() => context.anchorMicros + (Date.now() - startedAt) * 1000);
+    this.#initialRuns = options.initialRuns ?? new Map();
     this.reset();
   }
 
@@ -184,6 +191,7 @@ export class RunStore {
   reset(): void {
     this.#threads.clear();
     for (const plan of this.#plans) this.#threads.set(plan.threadId, this.#threadFor(plan));
+    for (const [threadId, runs] of this.#initialRuns) for (const run of runs) this.addRun(threadId, run);
     this.#createdThreads = 0;
     this.#drafts = 0;
   }

@@ -33,7 +33,9 @@ export class ThreadRuns {
   readonly #masked: number[] = [];
   readonly #maskedByStatus = new Map<string, number[]>();
   /** Explicit runs, newest first (created_at descending, then run_id descending). */
-  #explicit: ExplicitRun[] = [];
+  readonly #explicit: ExplicitRun[] = [];
+  /** The same runs by lower-case id, so lookups and writes do not scan the list. */
+  readonly #explicitById = new Map<string, ExplicitRun>();
 
   constructor(generated: GeneratedRuns) {
     this.#generated = generated;
@@ -91,9 +93,9 @@ export class ThreadRuns {
     return runs;
   }
 
-  /** The run with `runId`, or undefined. */
+  /** The run with `runId` (any case), or undefined. */
   find(runId: string): Run | undefined {
-    const explicit = this.#explicit.find((entry) => entry.run.run_id === runId);
+    const explicit = this.#explicitById.get(runId.toLowerCase());
     if (explicit !== undefined) return explicit.run;
     const index = this.#seededIndexOf(runId);
     return index === undefined ? undefined : this.#generated.runAt(index);
@@ -102,9 +104,16 @@ export class ThreadRuns {
   /** Adds a run; the caller has checked its id is new. */
   add(run: Run): void {
     const entry = { run, createdMicros: parseMicros(run.created_at) };
-    const at = this.#explicit.findIndex((other) => compareNewestFirst(entry, other) < 0);
-    if (at === -1) this.#explicit.push(entry);
-    else this.#explicit.splice(at, 0, entry);
+    // Binary search for the first entry older than the new one; runs are mostly added newest last.
+    let lo = 0;
+    let hi = this.#explicit.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareNewestFirst(this.#explicit[mid] as ExplicitRun, entry) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    this.#explicit.splice(lo, 0, entry);
+    this.#explicitById.set(run.run_id.toLowerCase(), entry);
   }
 
   /** Replaces the run with the same id by `run` (same `created_at`); false when there is none. */
@@ -114,11 +123,14 @@ export class ThreadRuns {
     return true;
   }
 
-  /** Removes the run with `runId`; false when there is none. */
+  /** Removes the run with `runId` (any case); false when there is none. */
   remove(runId: string): boolean {
-    const before = this.#explicit.length;
-    this.#explicit = this.#explicit.filter((entry) => entry.run.run_id !== runId);
-    if (this.#explicit.length < before) return true;
+    const entry = this.#explicitById.get(runId.toLowerCase());
+    if (entry !== undefined) {
+      this.#explicitById.delete(runId.toLowerCase());
+      this.#explicit.splice(this.#explicit.indexOf(entry), 1);
+      return true;
+    }
     const index = this.#seededIndexOf(runId);
     if (index === undefined) return false;
     insertSorted(this.#masked, index);

@@ -21,11 +21,28 @@ function usageErrorMessage(argv: readonly string[]): string {
   throw new Error(`expected a UsageError for ${JSON.stringify(argv)}, but it was accepted`);
 }
 
+/** What serve does when only the dataset and the socket are chosen. */
+const PLAIN_SERVE = {
+  profile: 'contract',
+  latency: undefined,
+  errorRate: undefined,
+  live: undefined,
+  fixtures: undefined,
+  quiet: false,
+} as const;
+
 describe('parseCliArguments', () => {
   describe('for the serve command', () => {
     it('serves with the documented defaults when given no arguments', () => {
       const options = serveOptions([]);
-      expect(options).toEqual({ port: 2024, host: '127.0.0.1', seed: 42, threads: 20, anchor: undefined });
+      expect(options).toEqual({
+        port: 2024,
+        host: '127.0.0.1',
+        seed: 42,
+        threads: 20,
+        anchor: undefined,
+        ...PLAIN_SERVE,
+      });
       expect(options.anchor).toBeUndefined();
     });
 
@@ -36,6 +53,7 @@ describe('parseCliArguments', () => {
         seed: 7,
         threads: 20,
         anchor: undefined,
+        ...PLAIN_SERVE,
       });
     });
 
@@ -52,6 +70,7 @@ describe('parseCliArguments', () => {
         seed: 0,
         threads: 0,
         anchor: undefined,
+        ...PLAIN_SERVE,
       });
     });
 
@@ -113,6 +132,61 @@ describe('parseCliArguments', () => {
       const message = usageErrorMessage(argv);
       for (const fragment of mentions) expect(message).toContain(fragment);
       expect(message).not.toContain('\n');
+    });
+  });
+});
+
+describe('parseCliArguments for the simulation and fixture flags', () => {
+  it('reads --profile, --latency, --error-rate, --live and its settings, --fixtures and --quiet', () => {
+    const request = parseCliArguments([
+      'serve',
+      '--profile',
+      'agent-server',
+      '--latency',
+      '100-400',
+      '--error-rate',
+      '0.05',
+      '--live',
+      '--live-running-ms',
+      '500',
+      '--fixtures',
+      'x.json',
+      '--quiet',
+    ]);
+    expect(request).toMatchObject({
+      kind: 'serve',
+      options: {
+        profile: 'agent-server',
+        latency: { minMs: 100, maxMs: 400 },
+        errorRate: 0.05,
+        live: { runningMs: 500 },
+        fixtures: 'x.json',
+        quiet: true,
+      },
+    });
+  });
+
+  it('takes a fixed --latency as a range of one value, and defaults to the contract profile', () => {
+    expect(parseCliArguments(['--latency', '200'])).toMatchObject({
+      options: { latency: { minMs: 200, maxMs: 200 }, profile: 'contract', live: undefined, quiet: false },
+    });
+  });
+
+  it.each([
+    ['--profile nope', ['--profile', 'nope'], '--profile must be one of contract, agent-server'],
+    ['--latency 400-100', ['--latency', '400-100'], '--latency must be'],
+    ['--latency fast', ['--latency', 'fast'], '--latency must be'],
+    ['--error-rate 2', ['--error-rate', '2'], '--error-rate must be a number from 0 to 1'],
+    ['--live-running-ms without --live', ['--live-running-ms', '5'], 'needs --live'],
+    ['--fixtures with no file', ['--fixtures', ''], '--fixtures must name a file'],
+  ])('rejects %s', (_name, argv, message) => {
+    expect(() => parseCliArguments(argv)).toThrow(message);
+  });
+
+  it('parses export with the dataset flags and --output', () => {
+    expect(parseCliArguments(['export', '--seed', '9', '--threads', '0', '--output', 'x.json'])).toEqual({
+      kind: 'export',
+      options: { seed: 9, threads: 0, anchor: undefined, output: 'x.json' },
     });
   });
 });

@@ -1,0 +1,31 @@
+import { DEFAULT_RANDOM_THREADS, DEFAULT_SEED } from '../store/create-seeded-store.js';
+import { integerFlag, type ParsedFlags } from './parse-flags.js';
+import { UsageError } from './usage-error.js';
+
+/** The flags that choose the seeded dataset, shared by `serve` and `export`. */
+export const DATASET_FLAGS = ['seed', 'threads', 'anchor'] as const;
+
+/** Which seeded dataset to build. */
+export interface DatasetFlags {
+  readonly seed: number;
+  readonly threads: number;
+  readonly anchor: Date | 'now' | undefined;
+}
+
+/** Reads `--seed`, `--threads` and `--anchor`. */
+export function parseDatasetFlags(flags: ParsedFlags): DatasetFlags {
+  return {
+    seed: integerFlag('--seed', flags.string('seed'), DEFAULT_SEED, Number.MAX_SAFE_INTEGER),
+    threads: integerFlag('--threads', flags.string('threads'), DEFAULT_RANDOM_THREADS, 1_000_000),
+    anchor: anchorOption(flags.string('anchor')),
+  };
+}
+
+function anchorOption(value: string | undefined): Date | 'now' | undefined {
+  if (value === undefined || value === 'now') return value;
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+    throw new UsageError(`--anchor must be an ISO 8601 date-time or "now", got '${value}'`);
+  }
+  return date;
+}
