@@ -24,6 +24,8 @@ export interface ServeOptions extends DatasetFlags {
   readonly fixtures: string | undefined;
   /** No request log. */
   readonly quiet: boolean;
+  /** Require this x-api-key on every request. */
+  readonly apiKey: string | undefined;
 }
 
 /** Parses the arguments of `serve` (after the command word), or notes that help or the version was asked for. */
@@ -41,6 +43,7 @@ export function parseServeOptions(args: readonly string[]): ServeOptions | 'help
       'live-running-ms',
       'live-error-rate',
       'fixtures',
+      'api-key',
     ],
     false,
     ['live', 'quiet'],
@@ -55,6 +58,8 @@ export function parseServeOptions(args: readonly string[]): ServeOptions | 'help
   );
   if (!flags.has('live') && liveFlags.length > 0)
     throw new UsageError(`--${liveFlags[0] ?? ''} needs --live`);
+  const apiKey = flags.string('api-key');
+  if (apiKey === '') throw new UsageError('--api-key must not be empty');
   const fixtures = flags.string('fixtures');
   if (fixtures === '') throw new UsageError('--fixtures must name a file');
   return {
@@ -79,6 +84,7 @@ export function parseServeOptions(args: readonly string[]): ServeOptions | 'help
       : undefined,
     fixtures,
     quiet: flags.has('quiet'),
+    apiKey,
   };
 }
 

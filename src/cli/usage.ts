@@ -23,6 +23,7 @@ Options for serve:
   --live-queued-ms <ms>    how long a pending run waits before it starts (default 1000)
   --live-running-ms <ms>   how long a run runs (default 3000)
   --live-error-rate <0..1> share of live runs that end in error (default 0.1)
+  --api-key <key>          require this x-api-key on every request (403 without it)
   --quiet                  no request log
 
 Options for check:

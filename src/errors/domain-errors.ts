@@ -23,3 +23,13 @@ export class ConflictError extends DomainError {
 export class BadRequestError extends DomainError {
   override readonly name = 'BadRequestError';
 }
+
+/** A request without the API key the mock was started with (`--api-key`): HTTP 403, as the real server. */
+export class ForbiddenError extends DomainError {
+  override readonly name = 'ForbiddenError';
+}
+
+/** A request line too long to be a List Runs request: HTTP 414. */
+export class UriTooLongError extends DomainError {
+  override readonly name = 'UriTooLongError';
+}

@@ -9,7 +9,9 @@ import { cors } from './cors.js';
 import { createErrorHandler, type ErrorLogger } from './error-handler.js';
 import { LIST_RUNS_ROUTE, listRunsHandler } from './list-runs-handler.js';
 import { MethodNotAllowedError } from './method-not-allowed-error.js';
+import { limitUrlLength } from './limit-url-length.js';
 import { logRequests } from './request-logger.js';
+import { requireApiKey } from './require-api-key.js';
 import { simulateConditions, type SimulatedConditions } from './simulated-conditions.js';
 import type { Profile } from '../query/profile.js';
 
@@ -21,6 +23,8 @@ export interface AppOptions extends SeededStoreOptions, SimulatedConditions {
   readonly profile?: Profile | undefined;
   /** Moves unfinished runs along; appended runs are handed to it. */
   readonly lifecycle?: LiveLifecycle | undefined;
+  /** Require this `x-api-key` on every request but CORS preflights (403 otherwise). */
+  readonly apiKey?: string | undefined;
   /** Called with one line per request (method, path and query, status, ms); default: no log. */
   readonly logRequest?: ((line: string) => void) | undefined;
   /** Where unexpected errors are reported (default: stderr). */
@@ -47,7 +51,13 @@ export function createApp(options: AppOptions = {}): Express {
   app.set('query parser', false); // the handler reads the raw query: repeated keys, no qs object magic
 
   if (options.logRequest !== undefined) app.use(logRequests(options.logRequest));
+  app.use((_request, response, next) => {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  app.use(limitUrlLength());
   app.use(cors(ALLOWED_METHODS));
+  if (options.apiKey !== undefined) app.use(requireApiKey(options.apiKey));
   app.use(CONTROL_PREFIX, createControlRouter(store, options.lifecycle));
   const conditionsRandom = createRandom(hash32(options.seed ?? DEFAULT_SEED, CONDITIONS_SALT));
   app.get(

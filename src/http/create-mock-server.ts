@@ -5,6 +5,7 @@ import { LiveLifecycle, type LiveLifecycleOptions } from '../store/live-lifecycl
 import { createRandom, hash32 } from '../store/random.js';
 import type { RunStore } from '../store/run-store.js';
 import { createApp, type AppOptions } from './create-app.js';
+import { handleClientErrors } from './handle-client-errors.js';
 
 const LIVE_SALT = 0x11fe;
 
@@ -16,6 +17,8 @@ export interface MockServerOptions extends Omit<AppOptions, 'lifecycle'> {
   readonly port?: number;
   /** Interface to bind; default 127.0.0.1, so the mock is not reachable from the network. */
   readonly host?: string;
+  /** A client must send its headers within this time (default 10 s): slow clients do not hold sockets. */
+  readonly headersTimeoutMs?: number;
 }
 
 /** A listening mock server. */
@@ -49,7 +52,17 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
           createRandom(hash32(options.seed ?? DEFAULT_SEED, LIVE_SALT)),
           options.live === true ? {} : options.live,
         );
-  const server = createServer(createApp({ ...options, store, lifecycle }));
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const server = createServer(
+    // Node checks for expired requests at this interval; its 30 s default would let slow clients linger.
+    {
+      connectionsCheckingInterval: Math.min(1000, headersTimeout),
+      headersTimeout,
+      requestTimeout: headersTimeout * 3,
+    },
+    createApp({ ...options, store, lifecycle }),
+  );
+  handleClientErrors(server);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

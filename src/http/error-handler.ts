@@ -1,6 +1,13 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
-import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../errors/domain-errors.js';
+import {
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UriTooLongError,
+  ValidationError,
+} from '../errors/domain-errors.js';
 import { InjectedFaultError } from './injected-fault-error.js';
 import { MethodNotAllowedError } from './method-not-allowed-error.js';
 
@@ -33,6 +40,8 @@ function toErrorResponse(error: unknown, log: ErrorLogger): ErrorResponse {
   if (error instanceof NotFoundError) return { status: 404, detail: error.message };
   if (error instanceof BadRequestError) return { status: 400, detail: error.message };
   if (error instanceof ConflictError) return { status: 409, detail: error.message };
+  if (error instanceof ForbiddenError) return { status: 403, detail: error.message };
+  if (error instanceof UriTooLongError) return { status: 414, detail: error.message };
   if (error instanceof MethodNotAllowedError) {
     return { status: 405, detail: error.message, headers: { Allow: error.allowedMethods.join(', ') } };
   }

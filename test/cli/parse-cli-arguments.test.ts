@@ -29,6 +29,7 @@ const PLAIN_SERVE = {
   live: undefined,
   fixtures: undefined,
   quiet: false,
+  apiKey: undefined,
 } as const;
 
 describe('parseCliArguments', () => {
