@@ -84,7 +84,13 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     close: () =>
       new Promise<void>((resolve, reject) => {
         lifecycle?.stop();
+        // Requests in flight finish; their keep-alive sockets turn idle only afterwards, so keep closing
+        // idle sockets until the server has none left.
+        const sweeper = setInterval(() => {
+          server.closeIdleConnections();
+        }, 50);
         server.close((error) => {
+          clearInterval(sweeper);
           if (error) reject(error);
           else resolve();
         });
