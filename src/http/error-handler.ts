@@ -47,6 +47,8 @@ function toErrorResponse(error: unknown, log: ErrorLogger): ErrorResponse {
   }
   if (error instanceof InjectedFaultError) return { status: 500, detail: error.message };
   if (isBodyParseError(error)) return { status: 400, detail: 'Request body is not valid JSON' };
+  // Express fails to decode a path parameter such as `/__mock/threads/%ZZ` with a URIError.
+  if (error instanceof URIError) return { status: 400, detail: 'Malformed percent-encoding in the URL' };
   const clientStatus = clientErrorStatus(error);
   if (clientStatus !== undefined)
     return { status: clientStatus, detail: STATUS_CODES[clientStatus] ?? 'Bad Request' };

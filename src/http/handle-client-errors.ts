@@ -20,9 +20,12 @@ export function handleClientErrors(server: Server): void {
     }
     const [status, detail] = STATUS_BY_CODE[error.code ?? ''] ?? [400, 'Bad Request'];
     const body = JSON.stringify({ detail });
+    // An answer to HEAD has the headers of the GET and no body; a body would break the client's parser.
+    const rawPacket = (error as { rawPacket?: unknown }).rawPacket;
+    const isHead = Buffer.isBuffer(rawPacket) && rawPacket.subarray(0, 5).toString('latin1') === 'HEAD ';
     socket.end(
       `HTTP/1.1 ${status} ${detail}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-        `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+        `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${isHead ? '' : body}`,
     );
   });
 }

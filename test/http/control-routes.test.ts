@@ -200,6 +200,18 @@ describe('the control API', () => {
     expect(await list(EMPTY)).toEqual([]);
   });
 
+  it('answers a malformed percent-escape in a path parameter with 400 and a detail', async () => {
+    for (const path of [
+      '/__mock/threads/%ZZ',
+      `/__mock/threads/%C3%28/runs`,
+      `/__mock/threads/${ALL_STATUSES}/runs/%`,
+    ]) {
+      const response = await server.request(path);
+      expect(response.status, path).toBe(400);
+      expect(response.body).toEqual({ detail: 'Malformed percent-encoding in the URL' });
+    }
+  });
+
   it('answers 404 for a run or thread that does not exist', async () => {
     expect((await server.request(`/__mock/threads/${NEW_THREAD}`)).status).toBe(404);
     expect(

@@ -44,6 +44,12 @@ describe('request limits', () => {
     expect(answer.endsWith('{"detail":"Request Header Fields Too Large"}')).toBe(true);
   });
 
+  it('answers a HEAD over the header limit with a 431 and no body, as HEAD answers must be', async () => {
+    const answer = await raw([`HEAD /threads/${'a'.repeat(17_000)}/runs HTTP/1.1\r\nHost: x\r\n\r\n`]);
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(answer.endsWith('\r\n\r\n')).toBe(true);
+  });
+
   it('answers a malformed request line with a JSON 400', async () => {
     const answer = await raw(['NOT HTTP AT ALL\r\n\r\n']);
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);

@@ -1,0 +1,128 @@
+import { parseArgs } from 'node:util';
+import { createMockServer } from '../src/http/create-mock-server.js';
+import { loadDatasetDefinition } from '../src/store/dataset-definition.js';
+import { formatFuzzReport } from './format-fuzz-report.js';
+import { runFuzz } from './run-fuzz.js';
+
+/** Where the fuzz command writes. */
+export interface FuzzOutput {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const USAGE = `Usage: npm run fuzz -- [--cases N] [--seed S] [--case I] [--concurrency C]
+
+Sends N fast-check-generated raw requests (default 100000) to a mock started in this process on
+127.0.0.1 and checks each answer: never a 5xx, List Runs answers pass the contract check, other errors
+are {"detail": "..."}, no stack traces or file paths, and the server keeps answering.
+  --seed S         seed of the generated requests (default: random, printed)
+  --case I         replay case I of --seed S alone
+  --concurrency C  requests in flight (default 8, at most 64)
+Exit code 0 when every case passed, 1 when one failed, 2 for a bad command line.`;
+
+/** Parsed fuzz flags. */
+interface FuzzFlags {
+  readonly cases: number;
+  readonly seed: number;
+  readonly first: number;
+  readonly concurrency: number;
+}
+
+class FuzzUsageError extends Error {
+  override readonly name = 'FuzzUsageError';
+}
+
+/**
+ * `npm run fuzz`: starts the mock in-process on 127.0.0.1:0, runs the cases, prints the counts and every
+ * failure with its replay command. Returns the exit code.
+ */
+export async function fuzzCommand(argv: readonly string[], output: FuzzOutput): Promise<number> {
+  let flags: FuzzFlags;
+  try {
+    const parsed = parseFuzzFlags(argv);
+    if (parsed === 'help') {
+      output.out(`${USAGE}\n`);
+      return 0;
+    }
+    flags = parsed;
+  } catch (error) {
+    if (!(error instanceof FuzzUsageError) && !(error instanceof TypeError)) throw error;
+    output.err(`fuzz: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const logged: string[] = [];
+  const mock = await createMockServer({
+    host: '127.0.0.1',
+    port: 0,
+    // The server logs unexpected errors before answering 500; they are shown with the failures.
+    logError: (message) => logged.push(message),
+  });
+  const livenessThreadId = scenarioThreadId('all-statuses');
+  output.err(`fuzzing ${mock.url} with seed ${flags.seed} (replay: npm run fuzz -- --seed ${flags.seed})\n`);
+  try {
+    const report = await runFuzz({
+      baseUrl: mock.url,
+      cases: flags.cases,
+      seed: flags.seed,
+      first: flags.first,
+      concurrency: flags.concurrency,
+      livenessEvery: Math.min(1000, Math.max(1, Math.floor(flags.cases / 10))),
+      livenessThreadId,
+      onProgress: (done) => {
+        if (done % 20_000 === 0) output.err(`  ${done}/${flags.cases}\n`);
+      },
+    });
+    output.out(formatFuzzReport(report, flags.concurrency));
+    output.out(`errors logged by the server: ${logged.length}\n`);
+    // One line per distinct message: the stacks are for the server's log, the first line names the error.
+    const firstLines = [...new Set(logged.map((message) => message.split('\n')[0] ?? ''))];
+    for (const line of firstLines.slice(0, 3)) {
+      output.out(`  ${line.length > 160 ? `${line.slice(0, 160)}… (${line.length} characters)` : line}\n`);
+    }
+    if (firstLines.length > 3) output.out(`  … and ${firstLines.length - 3} other messages\n`);
+    return report.failureCount === 0 && logged.length === 0 ? 0 : 1;
+  } finally {
+    await mock.close();
+  }
+}
+
+function parseFuzzFlags(argv: readonly string[]): FuzzFlags | 'help' {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      cases: { type: 'string' },
+      seed: { type: 'string' },
+      case: { type: 'string' },
+      concurrency: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help === true) return 'help';
+  const only = values.case === undefined ? undefined : integer('--case', values.case, 0, 2 ** 31);
+  if (only !== undefined && values.seed === undefined)
+    throw new FuzzUsageError('--case needs the --seed it came from');
+  return {
+    cases: only === undefined ? integer('--cases', values.cases ?? '100000', 1, 10_000_000) : 1,
+    seed:
+      values.seed === undefined
+        ? Math.floor(Math.random() * 2 ** 31)
+        : integer('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1),
+    first: only ?? 0,
+    concurrency: integer('--concurrency', values.concurrency ?? '8', 1, 64),
+  };
+}
+
+function integer(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^-?\d+$/.test(text) || value < min || value > max) {
+    throw new FuzzUsageError(`${flag} must be an integer from ${min} to ${max}, got '${text}'`);
+  }
+  return value;
+}
+
+function scenarioThreadId(name: string): string {
+  const scenario = loadDatasetDefinition().scenarios.find((candidate) => candidate.name === name);
+  if (scenario === undefined) throw new Error(`fixtures/dataset.json has no scenario '${name}'`);
+  return scenario.threadId;
+}
