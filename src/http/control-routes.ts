@@ -1,5 +1,4 @@
 import express, { type Router } from 'express';
-import { completeRun } from '../control/complete-run.js';
 import { ValidationError } from '../errors/domain-errors.js';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
 import type { LiveLifecycle } from '../store/live-lifecycle.js';
@@ -47,7 +46,9 @@ export function createControlRouter(store: RunStore, lifecycle: LiveLifecycle | 
     response.status(204).end();
   });
 
-  router.post('/threads/:threadId/runs', (request, response) => {
+  router.post('/threads/:threadId/runs', async (request, response) => {
+    // Loaded on first use: it compiles the Run schema with Ajv, which a plain start need not pay for.
+    const { completeRun } = await import('../control/complete-run.js');
     const { threadId } = request.params;
     const body: unknown = request.body;
     const partials: unknown[] = Array.isArray(body) ? body : [body];
