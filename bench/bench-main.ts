@@ -1,0 +1,173 @@
+import { getListRunsContract } from '../src/openapi/list-runs-contract.js';
+import { createSeededStore } from '../src/store/create-seeded-store.js';
+import { LARGE_THREAD_ID, createBenchDataset, runsPath, shippedScenarioThreadId } from './bench-dataset.js';
+import { benchProfile } from './bench-profile.js';
+import type { BenchRow } from './bench-row.js';
+import { startCpuAccounting } from './cpu-contention.js';
+import { ChildServerError, killAllChildServers, startChildServer, type ChildServer } from './child-server.js';
+import { formatBenchJson, formatBenchText, type BenchReport } from './format-bench-report.js';
+import { describeMachine } from './machine-info.js';
+import { measureContractKit } from './measure-contract-kit.js';
+import { measureMemory } from './measure-memory.js';
+import { measureScale } from './measure-scale.js';
+import { measureStartup } from './measure-startup.js';
+import { measureThroughput } from './measure-throughput.js';
+import {
+  BENCH_USAGE,
+  BenchUsageError,
+  parseBenchArguments,
+  type BenchArguments,
+} from './parse-bench-arguments.js';
+
+/** Where the bench writes: the report on `out`, progress and errors on `err`. */
+export interface BenchOutput {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** Exit codes: measured (whatever the verdicts), bad command line, or a server would not start. */
+export const BENCH_EXIT = { measured: 0, failed: 1, usage: 2 } as const;
+
+const script = (path: string): URL => new URL(path, import.meta.url);
+
+/**
+ * Runs the bench and prints one table (or JSON). A missed target still exits 0: the bench measures, CI
+ * gates on correctness. Every child process is killed before returning, on success and on error.
+ */
+export async function runBench(argv: readonly string[], output: BenchOutput): Promise<number> {
+  let args: BenchArguments;
+  try {
+    args = parseBenchArguments(argv);
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    output.err(`bench: ${error.message}\n\n${BENCH_USAGE}\n`);
+    return BENCH_EXIT.usage;
+  }
+  if (args.help) {
+    output.out(`${BENCH_USAGE}\n`);
+    return BENCH_EXIT.measured;
+  }
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const cpuContention = startCpuAccounting();
+  try {
+    const rows = await measureAll(args, (line) => {
+      output.err(`${line}\n`);
+    });
+    const report: BenchReport = {
+      machine: describeMachine(),
+      mode: args.mode,
+      command: `npm run bench${args.mode === 'full' ? '' : ` -- --${args.mode}`}`,
+      startedAt,
+      durationSeconds: (performance.now() - started) / 1000,
+      otherCpus: cpuContention()?.otherCpus,
+      rows,
+    };
+    output.out(`${args.json ? formatBenchJson(report) : formatBenchText(report)}\n`);
+    return BENCH_EXIT.measured;
+  } catch (error) {
+    output.err(
+      `bench: ${error instanceof ChildServerError ? error.message : String((error as Error).stack ?? error)}\n`,
+    );
+    return BENCH_EXIT.failed;
+  } finally {
+    killAllChildServers();
+  }
+}
+
+/** Every section, in the issue's order; servers are started per section and stopped after it. */
+async function measureAll(args: BenchArguments, log: (line: string) => void): Promise<BenchRow[]> {
+  const profile = benchProfile(args.mode);
+  const largeRuns = profile.largeThreadRuns;
+  const largeLabel = `${largeRuns.toLocaleString('en-US')}-run thread`;
+  const mockServer = script('./servers/mock-server.js');
+  const largeArgs = ['--large-runs', String(largeRuns)];
+  const defaultPath = runsPath(shippedScenarioThreadId('all-statuses'));
+  const contract = getListRunsContract();
+
+  log('starting the mock, the Express floor and both Prism mocks');
+  const servers = await startAll({
+    mock: { name: 'mock', script: mockServer },
+    floor: { name: 'Express floor', script: script('./servers/express-floor.js') },
+    prismStatic: { name: 'Prism static mock', script: script('./servers/prism-mock.js') },
+    prismDynamic: {
+      name: 'Prism dynamic mock',
+      script: script('./servers/prism-mock.js'),
+      args: ['--dynamic'],
+    },
+  });
+  const throughput = await measureThroughput(servers, defaultPath, profile, log);
+  await Promise.all([servers.floor.stop(), servers.prismStatic.stop(), servers.prismDynamic.stop()]);
+  const contractKit = await measureContractKit(servers.mock, defaultPath, profile, log);
+  await servers.mock.stop();
+
+  log(`starting the mock with a ${largeLabel}`);
+  const large = await startChildServer({
+    name: `mock with a ${largeLabel}`,
+    script: mockServer,
+    args: largeArgs,
+  });
+  const scale = await measureScale(large, largeRuns, profile, log);
+  await large.stop();
+
+  const startup = await measureStartup(
+    {
+      hello: {
+        label: 'bare Express hello world',
+        server: { name: 'hello world', script: script('./servers/express-hello.js') },
+        path: '/',
+      },
+      mockDefault: {
+        label: 'mock, default dataset',
+        server: { name: 'langgraph-mock serve', script: script('../src/cli/main.js'), args: ['--port', '0'] },
+        path: defaultPath,
+      },
+      mockLarge: {
+        label: `mock with a ${largeLabel}`,
+        server: { name: `mock with a ${largeLabel}`, script: mockServer, args: largeArgs },
+        path: runsPath(LARGE_THREAD_ID),
+      },
+    },
+    profile,
+    log,
+  );
+
+  const memory = await measureMemory(
+    {
+      standard: {
+        label: 'default dataset',
+        server: { name: 'mock', script: mockServer },
+        threads: createSeededStore().threads(),
+      },
+      large: {
+        label: `with a ${largeLabel}`,
+        server: { name: `mock with a ${largeLabel}`, script: mockServer, args: largeArgs },
+        threads: createSeededStore({ dataset: createBenchDataset(largeRuns) }).threads(),
+      },
+    },
+    largeRuns,
+    { statuses: contract.statusFilterValues, fields: contract.selectableFields },
+    profile,
+    log,
+  );
+  return [...throughput, ...scale, ...startup, ...memory, ...contractKit];
+}
+
+/** Starts servers side by side; if one fails, the others are stopped before the error propagates. */
+async function startAll<Name extends string>(
+  options: Readonly<Record<Name, Parameters<typeof startChildServer>[0]>>,
+): Promise<Record<Name, ChildServer>> {
+  const names = Object.keys(options) as Name[];
+  const settled = await Promise.allSettled(names.map((name) => startChildServer(options[name])));
+  const failure = settled.find((result) => result.status === 'rejected');
+  if (failure !== undefined) {
+    killAllChildServers();
+    throw failure.reason;
+  }
+  const servers = {} as Record<Name, ChildServer>;
+  names.forEach((name, index) => {
+    const result = settled[index];
+    if (result?.status === 'fulfilled') servers[name] = result.value;
+  });
+  return servers;
+}
