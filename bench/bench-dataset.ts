@@ -22,6 +22,11 @@ export const SMALL_THREAD_RUNS = 10;
  * createMockServer({ dataset: createBenchDataset(1_000_000) });
  */
 export function createBenchDataset(largeRuns: number): DatasetDefinition {
+  return parseDatasetDefinition(benchDatasetJson(largeRuns), 'bench dataset');
+}
+
+/** The same dataset as JSON, for a `--dataset` file given to the CLI. */
+export function benchDatasetJson(largeRuns: number): Record<string, unknown> {
   const shipped = JSON.parse(readFileSync(DEFAULT_DATASET_URL, 'utf8')) as { scenarios: unknown[] };
   const error = Math.round(largeRuns * 0.045);
   const interrupted = Math.round(largeRuns * 0.025);
@@ -45,7 +50,7 @@ export function createBenchDataset(largeRuns: number): DatasetDefinition {
       lastRunAgeSeconds: 60,
     },
   ];
-  return parseDatasetDefinition({ ...shipped, scenarios }, 'bench dataset');
+  return { ...shipped, scenarios };
 }
 
 /** The thread id of a scenario of the shipped `fixtures/dataset.json`. */

@@ -1,6 +1,15 @@
 import { getListRunsContract } from '../src/openapi/list-runs-contract.js';
 import { createSeededStore } from '../src/store/create-seeded-store.js';
-import { LARGE_THREAD_ID, createBenchDataset, runsPath, shippedScenarioThreadId } from './bench-dataset.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  LARGE_THREAD_ID,
+  benchDatasetJson,
+  createBenchDataset,
+  runsPath,
+  shippedScenarioThreadId,
+} from './bench-dataset.js';
 import { benchProfile } from './bench-profile.js';
 import type { BenchRow } from './bench-row.js';
 import { startCpuAccounting } from './cpu-contention.js';
@@ -110,6 +119,10 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
   const scale = await measureScale(large, largeRuns, profile, log);
   await large.stop();
 
+  // Start-up is measured on the CLI as users run it: the bundle that `npm start` and the bin execute.
+  const cli = new URL('../../dist/bundle/langgraph-mock.js', import.meta.url);
+  const datasetFile = join(mkdtempSync(join(tmpdir(), 'langgraph-mock-bench-')), 'dataset.json');
+  writeFileSync(datasetFile, JSON.stringify(benchDatasetJson(largeRuns)));
   const startup = await measureStartup(
     {
       hello: {
@@ -119,12 +132,16 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
       },
       mockDefault: {
         label: 'mock, default dataset',
-        server: { name: 'langgraph-mock serve', script: script('../src/cli/main.js'), args: ['--port', '0'] },
+        server: { name: 'langgraph-mock serve', script: cli, args: ['--port', '0', '--quiet'] },
         path: defaultPath,
       },
       mockLarge: {
         label: `mock with a ${largeLabel}`,
-        server: { name: `mock with a ${largeLabel}`, script: mockServer, args: largeArgs },
+        server: {
+          name: `mock with a ${largeLabel}`,
+          script: cli,
+          args: ['--port', '0', '--quiet', '--dataset', datasetFile],
+        },
         path: runsPath(LARGE_THREAD_ID),
       },
     },

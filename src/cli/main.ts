@@ -49,7 +49,13 @@ async function main(): Promise<void> {
   if (request.kind === 'export') {
     // Loaded on demand, like check: serving must not pay for what only exporting needs.
     const { exportCommand } = await import('./export-command.js');
-    process.exitCode = exportCommand(request.options, output);
+    try {
+      process.exitCode = exportCommand(request.options, output);
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'DatasetDefinitionError')) throw error;
+      output.err(`langgraph-mock: ${error.message}\n`);
+      process.exitCode = 2;
+    }
     return;
   }
   let server;
@@ -57,7 +63,10 @@ async function main(): Promise<void> {
     server = await serveCommand(request.options, output);
   } catch (error) {
     // Matched by name: importing FixtureError would load Ajv into every start of the server.
-    if (error instanceof Error && error.name === 'FixtureError') {
+    if (
+      error instanceof Error &&
+      (error.name === 'FixtureError' || error.name === 'DatasetDefinitionError')
+    ) {
       output.err(`langgraph-mock: ${error.message}\n`);
       process.exit(2);
     }

@@ -3,13 +3,15 @@ import { integerFlag, type ParsedFlags } from './parse-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** The flags that choose the seeded dataset, shared by `serve` and `export`. */
-export const DATASET_FLAGS = ['seed', 'threads', 'anchor'] as const;
+export const DATASET_FLAGS = ['seed', 'threads', 'anchor', 'dataset'] as const;
 
 /** Which seeded dataset to build. */
 export interface DatasetFlags {
   readonly seed: number;
   readonly threads: number;
   readonly anchor: Date | 'now' | undefined;
+  /** A dataset file (graphs, scenario threads, random threads) instead of fixtures/dataset.json. */
+  readonly datasetFile: string | undefined;
 }
 
 /** Reads `--seed`, `--threads` and `--anchor`. */
@@ -18,6 +20,7 @@ export function parseDatasetFlags(flags: ParsedFlags): DatasetFlags {
     seed: integerFlag('--seed', flags.string('seed'), DEFAULT_SEED, Number.MAX_SAFE_INTEGER),
     threads: integerFlag('--threads', flags.string('threads'), DEFAULT_RANDOM_THREADS, 1_000_000),
     anchor: anchorOption(flags.string('anchor')),
+    datasetFile: fileOption('--dataset', flags.string('dataset')),
   };
 }
 
@@ -28,4 +31,9 @@ function anchorOption(value: string | undefined): Date | 'now' | undefined {
     throw new UsageError(`--anchor must be an ISO 8601 date-time or "now", got '${value}'`);
   }
   return date;
+}
+
+function fileOption(flag: string, value: string | undefined): string | undefined {
+  if (value === '') throw new UsageError(`${flag} must name a file`);
+  return value;
 }

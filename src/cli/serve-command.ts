@@ -1,5 +1,6 @@
 import { createMockServer, type MockServer } from '../http/create-mock-server.js';
 import type { RunStore } from '../store/run-store.js';
+import { loadDatasetFile } from './load-dataset-file.js';
 import type { ServeOptions } from './parse-serve-options.js';
 
 /** Where a command writes. */
@@ -16,6 +17,7 @@ export async function serveCommand(options: ServeOptions, output: ConsoleOutput)
   const store = options.fixtures === undefined ? undefined : await loadFixtureStore(options.fixtures);
   const server = await createMockServer({
     ...options,
+    dataset: loadDatasetFile(options.datasetFile),
     store,
     live: options.live,
     logRequest: options.quiet

@@ -15,6 +15,8 @@ Options for serve:
   --threads <n>            random threads besides the scenario threads (default 20)
   --anchor <when>          instant the data counts back from: an ISO 8601 date-time, or "now"
                            (default: the dataset's fixed anchor, so responses never change)
+  --dataset <file>         scenario threads and random-thread shapes from this file, in the
+                           format of fixtures/dataset.json (default: that file)
   --fixtures <file>        serve this fixture file (see export) instead of the seeded dataset
   --profile <name>         contract (default) or agent-server: the real server's laxer parsing
   --latency <ms|min-max>   delay every List Runs answer, e.g. 200 or 100-400
@@ -35,7 +37,7 @@ Options for check:
   --api-key <key>           sent as x-api-key
 
 Options for export:
-  --seed, --threads, --anchor  as for serve
+  --seed, --threads, --anchor, --dataset  as for serve
   --output <file>              write there instead of stdout
 
   -h, --help        show this help

@@ -19,7 +19,7 @@ export interface SeededStoreOptions {
    */
   readonly anchor?: Date | 'now' | undefined;
   /** The dataset description; default `fixtures/dataset.json`. */
-  readonly dataset?: DatasetDefinition;
+  readonly dataset?: DatasetDefinition | undefined;
   /** "Now" for writes, in microseconds (default: the anchor, advancing with the wall clock). */
   readonly clock?: Clock | undefined;
 }

@@ -42,6 +42,7 @@ describe('parseCliArguments', () => {
         seed: 42,
         threads: 20,
         anchor: undefined,
+        datasetFile: undefined,
         ...PLAIN_SERVE,
       });
       expect(options.anchor).toBeUndefined();
@@ -54,6 +55,7 @@ describe('parseCliArguments', () => {
         seed: 7,
         threads: 20,
         anchor: undefined,
+        datasetFile: undefined,
         ...PLAIN_SERVE,
       });
     });
@@ -71,6 +73,7 @@ describe('parseCliArguments', () => {
         seed: 0,
         threads: 0,
         anchor: undefined,
+        datasetFile: undefined,
         ...PLAIN_SERVE,
       });
     });
@@ -187,7 +190,7 @@ describe('parseCliArguments for the simulation and fixture flags', () => {
   it('parses export with the dataset flags and --output', () => {
     expect(parseCliArguments(['export', '--seed', '9', '--threads', '0', '--output', 'x.json'])).toEqual({
       kind: 'export',
-      options: { seed: 9, threads: 0, anchor: undefined, output: 'x.json' },
+      options: { seed: 9, threads: 0, anchor: undefined, datasetFile: undefined, output: 'x.json' },
     });
   });
 });
