@@ -26,7 +26,7 @@ function serve(script: string, args: readonly string[]): Promise<string> {
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
       if (url !== undefined) resolve(url);
