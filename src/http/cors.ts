@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 
 const TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
@@ -11,14 +12,7 @@ const DEFAULT_ALLOWED_HEADERS = 'content-type, x-api-key, authorization';
 export function cors(allowedMethods: readonly string[]): RequestHandler {
   const methods = allowedMethods.join(', ');
   return (request, response, next) => {
-    const origin = request.headers.origin;
-    if (origin === undefined) {
-      response.setHeader('Access-Control-Allow-Origin', '*');
-    } else {
-      response.setHeader('Access-Control-Allow-Origin', origin);
-      response.setHeader('Access-Control-Allow-Credentials', 'true');
-      response.setHeader('Vary', 'Origin');
-    }
+    setCorsHeaders(request.headers.origin, response);
     const isPreflight =
       request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
     if (!isPreflight) {
@@ -33,6 +27,17 @@ export function cors(allowedMethods: readonly string[]): RequestHandler {
     response.setHeader('Access-Control-Max-Age', '600');
     response.status(204).end();
   };
+}
+
+/** The CORS headers of every answer: the origin reflected with credentials, or `*` without one. */
+export function setCorsHeaders(origin: string | undefined, response: ServerResponse): void {
+  if (origin === undefined) {
+    response.setHeader('Access-Control-Allow-Origin', '*');
+  } else {
+    response.setHeader('Access-Control-Allow-Origin', origin);
+    response.setHeader('Access-Control-Allow-Credentials', 'true');
+    response.setHeader('Vary', 'Origin');
+  }
 }
 
 function requestedHeaders(headers: Record<string, string | string[] | undefined>): string | undefined {

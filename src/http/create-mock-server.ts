@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSeededStore, DEFAULT_SEED } from '../store/create-seeded-store.js';
 import { LiveLifecycle, type LiveLifecycleOptions } from '../store/live-lifecycle.js';
@@ -6,6 +6,7 @@ import { createRandom, hash32 } from '../store/random.js';
 import type { RunStore } from '../store/run-store.js';
 import { createApp, type AppOptions } from './create-app.js';
 import { handleClientErrors } from './handle-client-errors.js';
+import { listRunsFastPath } from './list-runs-fast-path.js';
 
 const LIVE_SALT = 0x11fe;
 
@@ -60,7 +61,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       headersTimeout,
       requestTimeout: headersTimeout * 3,
     },
-    createApp({ ...options, store, lifecycle }),
+    withFastPath(options, store, createApp({ ...options, store, lifecycle })),
   );
   handleClientErrors(server);
   const host = options.host ?? '127.0.0.1';
@@ -97,4 +98,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         server.closeIdleConnections();
       }),
   };
+}
+
+/** The app, behind the List Runs fast path when no option needs the app's middleware on every request. */
+function withFastPath(options: MockServerOptions, store: RunStore, app: RequestListener): RequestListener {
+  const perRequestOptions = [options.apiKey, options.logRequest, options.latency, options.errorRate];
+  if (perRequestOptions.some((option) => option !== undefined)) return app;
+  return listRunsFastPath(store, options.profile ?? 'contract', app);
 }
