@@ -20,7 +20,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await withFastPath.close();
-  await new Promise<void>((resolve) => expressOnly.close(() => { resolve(); }));
+  await new Promise<void>((resolve) =>
+    expressOnly.close(() => {
+      resolve();
+    }),
+  );
 });
 
 async function answer(base: string, path: string, init?: RequestInit): Promise<unknown> {
