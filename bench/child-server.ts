@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { stopChildProcess } from '../scripts/stop-child-process.js';
 
 /** A server running in a child process of its own. */
 export interface ChildServer {
@@ -92,7 +93,7 @@ export function startChildServer(options: ChildServerOptions): Promise<ChildServ
         pid: child.pid ?? 0,
         spawnedAt,
         rss: () => askRss(child),
-        stop: () => stopChild(child),
+        stop: () => stopChildProcess(child, STOP_GRACE_MS),
       });
     });
   });
@@ -102,18 +103,6 @@ export function startChildServer(options: ChildServerOptions): Promise<ChildServ
 export function killAllChildServers(): void {
   for (const child of running) child.kill('SIGKILL');
   running.clear();
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 function askRss(child: ChildProcess): Promise<number> {

@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { stopChildProcess } from './stop-child-process.js';
 
 /** The mock running in a process of its own. */
 export interface ChildMock {
@@ -67,7 +68,7 @@ export function startChildMock(cliScript: URL): Promise<ChildMock> {
       started = true;
       clearTimeout(timer);
       const { pid } = child;
-      resolve({ url, pid, rss: () => readRss(pid), stop: () => stopChild(child) });
+      resolve({ url, pid, rss: () => readRss(pid), stop: () => stopChildProcess(child, STOP_GRACE_MS) });
     });
   });
 }
@@ -76,18 +77,6 @@ export function startChildMock(cliScript: URL): Promise<ChildMock> {
 export function killChildMocks(): void {
   for (const child of running) child.kill('SIGKILL');
   running.clear();
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** RSS from /proc on Linux (no process spawned per sample), else from `ps`, in bytes. */

@@ -54,7 +54,8 @@ export function writeJson(response: ServerResponse, body: string): void {
   response.end(body);
 }
 
-function threadIdOf(path: string): string {
+/** The thread id segment of a List Runs path, percent-decoded when it can be. */
+export function threadIdOf(path: string): string {
   const segment = path.split('/')[2] ?? '';
   try {
     return decodeURIComponent(segment);

@@ -3,6 +3,7 @@ import { BadRequestError, NotFoundError, ValidationError } from '../errors/domai
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
 import type { Random } from '../store/random.js';
 import { InjectedFaultError } from './injected-fault-error.js';
+import { threadIdOf } from './list-runs-handler.js';
 import { parsePreferHeader } from './parse-prefer-header.js';
 
 /** A delay range in milliseconds; `min === max` for a fixed delay. */
@@ -58,8 +59,4 @@ function forcedStatusError(code: number, declared: readonly number[], threadId: 
   return new BadRequestError(
     `Prefer: code=${code} is not a status List Runs declares; use one of ${[...declared, 500].join(', ')}`,
   );
-}
-
-function threadIdOf(path: string): string {
-  return path.split('/')[2] ?? '';
 }
