@@ -62,7 +62,7 @@ export function createApp(options: AppOptions = {}): Express {
   const conditionsRandom = createRandom(hash32(options.seed ?? DEFAULT_SEED, CONDITIONS_SALT));
   app.get(
     LIST_RUNS_ROUTE,
-    simulateConditions(options, conditionsRandom),
+    simulateConditions(options, conditionsRandom, options.profile),
     listRunsHandler(store, options.profile),
   );
   app.options(LIST_RUNS_ROUTE, (_request, response) => {

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
+import { parseQueryString } from '../query/parse-query-string.js';
 import { queryParserFor, type Profile } from '../query/profile.js';
 import { resolveRunWindow } from '../query/resolve-run-window.js';
 import { selectFields } from '../query/select-fields.js';
@@ -66,5 +67,5 @@ export function threadIdOf(path: string): string {
 
 function searchParamsOf(url: string): URLSearchParams {
   const start = url.indexOf('?');
-  return new URLSearchParams(start === -1 ? '' : url.slice(start + 1));
+  return parseQueryString(start === -1 ? '' : url.slice(start + 1));
 }

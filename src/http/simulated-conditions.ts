@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { BadRequestError, NotFoundError, ValidationError } from '../errors/domain-errors.js';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
+import { threadIdForDetail, type Profile } from '../query/profile.js';
 import type { Random } from '../store/random.js';
 import { InjectedFaultError } from './injected-fault-error.js';
 import { threadIdOf } from './list-runs-handler.js';
@@ -26,7 +27,11 @@ export interface SimulatedConditions {
  * forces a declared status (500 too, though the contract does not declare it). Random choices come
  * from `random`, so a seeded run of requests meets the same delays and faults every time.
  */
-export function simulateConditions(conditions: SimulatedConditions, random: Random): RequestHandler {
+export function simulateConditions(
+  conditions: SimulatedConditions,
+  random: Random,
+  profile: Profile = 'contract',
+): RequestHandler {
   const declared = getListRunsContract().declaredStatuses.map(Number);
   return (request, _response, next) => {
     const preferences = parsePreferHeader(request.headers.prefer);
@@ -39,7 +44,8 @@ export function simulateConditions(conditions: SimulatedConditions, random: Rand
     const failed = errorRate > 0 && random.next() < errorRate;
     const answer = (): void => {
       if (preferences.code !== undefined) {
-        next(forcedStatusError(preferences.code, declared, threadIdOf(request.path)));
+        const threadId = threadIdForDetail(profile, threadIdOf(request.path));
+        next(forcedStatusError(preferences.code, declared, threadId));
       } else if (failed) {
         next(new InjectedFaultError('Internal Server Error (injected by --error-rate)'));
       } else {

@@ -4,7 +4,6 @@ import type { ListRunsQuery, RunWindow } from './list-runs-query.js';
 import { parsePythonInt } from './parse-python-int.js';
 import { parsePythonUuid } from './parse-python-uuid.js';
 import { parseSelect } from './parse-select.js';
-import { pythonRepr } from './python-repr.js';
 
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -45,13 +44,9 @@ function parseInteger(params: URLSearchParams, name: string, fallback: number): 
   const value = lastValue(params, name);
   if (value === undefined) return BigInt(fallback);
   const parsed = parsePythonInt(value, 10);
-  if (parsed === undefined) {
-    // Python formats the value with `%.200R`: its repr, cut after 200 code points (closing quote included).
-    // Array.from splits by code point, as Python counts; graphemes or UTF-16 units would cut elsewhere.
-    const repr = Array.from(pythonRepr(value)).slice(0, 200).join('');
-    throw new BadRequestError(`invalid literal for int() with base 10: ${repr}`);
-  }
-  return parsed;
+  // The server turns int()'s ValueError, whichever it is, into a 400 carrying its message.
+  if ('valueError' in parsed) throw new BadRequestError(parsed.valueError);
+  return parsed.value;
 }
 
 /**

@@ -1,30 +1,69 @@
-/**
- * The whitespace `int()` strips: `str.isspace()` minus U+001C–U+001F. CPython maps non-ASCII whitespace
- * to spaces but passes ASCII through to C's `isspace`, which does not count the four separators
- * (`int('\x1c8')` is a ValueError although `'\x1c'.isspace()` is true).
- */
-const SPACE = '\\t\\n\\v\\f\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+import { pythonRepr } from './python-repr.js';
+import { toPythonAscii } from './to-python-ascii.js';
 
+/** What `int(text, base)` gives: the integer, or the message of the ValueError CPython 3.11 raises. */
+export type PythonIntResult = { readonly value: bigint } | { readonly valueError: string };
+
+/**
+ * CPython's default `sys.get_int_max_str_digits()`: base 10 text with more digits is refused (a guard
+ * against quadratic conversion), whatever else is wrong with it.
+ */
+export const PYTHON_INT_MAX_STR_DIGITS = 4300;
+
+// After the step to ASCII, `int()` strips C's `isspace` set only: U+001C–U+001F, although
+// `'\x1c'.isspace()` is true, stay and make the text invalid (`int('\x1c8')` is a ValueError).
+const SPACES = /^[ \t\n\v\f\r]*$/;
+// Sign, then the run CPython scans as the number (digits and underscores), then the rest. Each part
+// is a plain character class, so a rejected string costs linear time, not a backtracking blow-up.
+const DECIMAL = /^[ \t\n\v\f\r]*([+-]?)([0-9_]*)(.*)$/s;
 // One underscore may sit between two digits, as in Python's integer literals; base 16 also takes a `0x`
 // prefix after the sign, itself optionally followed by one underscore (`int('0x_1f', 16) == 31`).
-// Each repetition consumes exactly one digit, so a rejected string costs linear time, not a
-// backtracking blow-up.
-const DECIMAL = new RegExp(`^[${SPACE}]*([+-]?)([0-9](?:_?[0-9])*)[${SPACE}]*$`);
-const HEXADECIMAL = new RegExp(`^[${SPACE}]*([+-]?)(?:0[xX]_?)?([0-9a-fA-F](?:_?[0-9a-fA-F])*)[${SPACE}]*$`);
+const HEXADECIMAL = /^[ \t\n\v\f\r]*([+-]?)(?:0[xX]_?)?([0-9a-fA-F](?:_?[0-9a-fA-F])*)[ \t\n\v\f\r]*$/;
 
 /**
- * Python's `int(text, base)` for base 10 or 16: the integer, or undefined where Python raises ValueError.
- * Unlike Python, only ASCII digits count: CPython also reads any Unicode decimal digit (`int('١٢') == 12`),
- * which no HTTP client sends on purpose, so those are rejected here to keep the parser ASCII-only.
- * Python's 4300-digit limit for base 10 (a ValueError with another message) is not reproduced either.
+ * Python's `int(text, base)` for base 10 or 16, as CPython 3.11 reads it: Unicode decimal digits and
+ * whitespace count (`int('٣') == 3`, see `toPythonAscii`), one underscore may separate digits, and base
+ * 10 text of more than 4,300 digits is refused with CPython's own message. A refusal carries the
+ * ValueError's message, the text quoted with `%.200R` as CPython does.
  *
  * @example
- * parsePythonInt(' -1_000\n', 10); // -1000n
+ * parsePythonInt(' -1_000\n', 10); // { value: -1000n }
+ * parsePythonInt('1.5', 10); // { valueError: "invalid literal for int() with base 10: '1.5'" }
  */
-export function parsePythonInt(text: string, base: 10 | 16): bigint | undefined {
-  const match = (base === 10 ? DECIMAL : HEXADECIMAL).exec(text);
-  if (match === null) return undefined;
-  const [, sign = '', digits = ''] = match;
-  const magnitude = BigInt((base === 16 ? '0x' : '') + digits.replaceAll('_', ''));
-  return sign === '-' ? -magnitude : magnitude;
+export function parsePythonInt(text: string, base: 10 | 16): PythonIntResult {
+  const ascii = toPythonAscii(text);
+  if (base === 16) {
+    const match = HEXADECIMAL.exec(ascii);
+    if (match === null) return invalidLiteral(text, base);
+    return signed(match[1], BigInt(`0x${(match[2] ?? '').replaceAll('_', '')}`));
+  }
+  const [, sign, run = '', rest = ''] = DECIMAL.exec(ascii) ?? [];
+  // CPython's scan: an underscore may not lead, double or trail the run; those are syntax errors found
+  // before the digits are counted. The digit limit comes next and wins over junk after the run.
+  if (run === '' || run.startsWith('_') || run.endsWith('_') || run.includes('__')) {
+    return invalidLiteral(text, base);
+  }
+  const digits = run.replaceAll('_', '');
+  if (digits.length > PYTHON_INT_MAX_STR_DIGITS) {
+    return {
+      valueError:
+        `Exceeds the limit (${PYTHON_INT_MAX_STR_DIGITS} digits) for integer string conversion: ` +
+        `value has ${digits.length} digits; use sys.set_int_max_str_digits() to increase the limit`,
+    };
+  }
+  if (!SPACES.test(rest)) return invalidLiteral(text, base);
+  return signed(sign, BigInt(digits));
+}
+
+function signed(sign: string | undefined, magnitude: bigint): PythonIntResult {
+  return { value: sign === '-' ? -magnitude : magnitude };
+}
+
+/**
+ * CPython formats the original text (not its ASCII form) with `%.200R`: its repr, cut after 200 code
+ * points, closing quote included. Array.from splits by code point, as Python counts.
+ */
+function invalidLiteral(text: string, base: 10 | 16): PythonIntResult {
+  const repr = Array.from(pythonRepr(text)).slice(0, 200).join('');
+  return { valueError: `invalid literal for int() with base ${base}: ${repr}` };
 }

@@ -181,9 +181,26 @@ describe('parsePythonUuid', () => {
     expect(parsePythonUuid(text)).toBe(python);
   });
 
-  // Python reads Unicode decimal digits as hex digits ('١' * 32 is 11111111-1111-1111-1111-111111111111);
-  // this parser rejects them, like parsePythonInt.
-  it('rejects Arabic-Indic digits, which Python accepts', () => {
-    expect(parsePythonUuid('١'.repeat(32))).toBeUndefined();
+  // int(hex, 16) reads any script's decimal digits, and len() counts code points. Values from python3.11.
+  it.each([
+    ['Arabic-Indic digits', '\u0661'.repeat(32), '11111111-1111-1111-1111-111111111111'],
+    ['full-width digits', '\uff11'.repeat(32), '11111111-1111-1111-1111-111111111111'],
+    ['astral digits, 32 code points', '\u{1d7ce}'.repeat(32), '00000000-0000-0000-0000-000000000000'],
+    [
+      'Arabic-Indic digits with hyphens',
+      `${'\u0663'.repeat(8)}-${'a'.repeat(24)}`,
+      '33333333-aaaa-aaaa-aaaa-aaaaaaaaaaaa',
+    ],
+    [
+      'an ideographic space, then 31 hex digits',
+      `\u3000${'a'.repeat(31)}`,
+      '0aaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa',
+    ],
+  ])('reads %s as Python does', (_name, text, python) => {
+    expect(parsePythonUuid(text)).toBe(python);
+  });
+
+  it('rejects 31 astral digits, which are 62 UTF-16 units but 31 characters to Python', () => {
+    expect(parsePythonUuid('\u{1d7ce}'.repeat(31))).toBeUndefined();
   });
 });

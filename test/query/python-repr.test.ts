@@ -39,3 +39,29 @@ describe('pythonRepr of unprintable characters', () => {
     expect(pythonRepr('\u000b1.5\u00a0\u00ad\u007f\u0000')).toBe("'\\x0b1.5\\xa0\\xad\\x7f\\x00'");
   });
 });
+
+describe('pythonRepr of characters str.isprintable() rejects', () => {
+  // Each expected value is repr(text) from python3.11.
+  it.each([
+    { name: 'an ideographic space (Zs)', text: 'a\u3000b', repr: "'a\\u3000b'" },
+    { name: 'a zero-width space (Cf)', text: '\u200b', repr: "'\\u200b'" },
+    { name: 'a byte order mark (Cf)', text: '\ufeff1', repr: "'\\ufeff1'" },
+    {
+      name: 'a line separator (Zl), an unassigned code point, a private use one',
+      text: '\u2028\u0378\ue000',
+      repr: "'\\u2028\\u0378\\ue000'",
+    },
+    { name: 'an astral format character', text: '\u{e0001}', repr: "'\\U000e0001'" },
+    { name: 'an en space and a narrow no-break space', text: '\u2002\u202f', repr: "'\\u2002\\u202f'" },
+  ])('escapes $name by code point', ({ text, repr }) => {
+    expect(pythonRepr(text)).toBe(repr);
+  });
+
+  it.each([
+    { name: 'an emoji', text: '\u{1f600}', repr: "'\u{1f600}'" },
+    { name: 'Arabic-Indic digits', text: '\u0663\u0664', repr: "'\u0663\u0664'" },
+    { name: 'a plain space', text: 'a b', repr: "'a b'" },
+  ])('keeps $name as it is, as Python prints it', ({ text, repr }) => {
+    expect(pythonRepr(text)).toBe(repr);
+  });
+});
