@@ -1,15 +1,28 @@
 import { writeFileSync } from 'node:fs';
-import { exportFixtures, formatFixtures } from '../fixtures/export-fixtures.js';
+import { exportFixtures, formatFixtures, type ThreadFilter } from '../fixtures/export-fixtures.js';
 import { createSeededStore } from '../store/create-seeded-store.js';
 import { loadDatasetFile } from './load-dataset-file.js';
 import type { ExportOptions } from './parse-export-options.js';
+import { plural } from './plural.js';
 import type { ConsoleOutput } from './serve-command.js';
 
-/** Writes the seeded dataset as a fixture file (to stdout, or `--output`); returns the exit code. */
+/**
+ * Writes the seeded dataset, or the threads `--thread` and `--scenarios-only` choose, as a fixture file
+ * (to stdout, or `--output`); returns the exit code: 2 when a `--thread` is not in the dataset.
+ */
 export function exportCommand(options: ExportOptions, output: ConsoleOutput): number {
-  const text = formatFixtures(
-    exportFixtures(createSeededStore({ ...options, dataset: loadDatasetFile(options.datasetFile) })),
-  );
+  const store = createSeededStore({ ...options, dataset: loadDatasetFile(options.datasetFile) });
+  const known = new Set(store.threads().map((thread) => thread.threadId));
+  const unknown = options.threadIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    output.err(
+      `langgraph-mock export: no thread ${unknown.join(', ')} in this dataset ` +
+        `(seed ${options.seed}, ${options.threads} random threads); the server lists its thread ids at start\n`,
+    );
+    return 2;
+  }
+  const file = exportFixtures(store, threadFilter(options));
+  const text = formatFixtures(file);
   if (options.output === undefined) {
     output.out(text);
     return 0;
@@ -20,6 +33,20 @@ export function exportCommand(options: ExportOptions, output: ConsoleOutput): nu
     output.err(`langgraph-mock export: cannot write ${options.output}: ${(error as Error).message}\n`);
     return 1;
   }
-  output.err(`wrote ${options.output}\n`);
+  const runs = file.threads.reduce((sum, thread) => sum + thread.runs.length, 0);
+  output.err(
+    `wrote ${options.output}: ${plural(file.threads.length, 'thread')}, ${plural(runs, 'run')}, ${sizeOf(text)}\n`,
+  );
   return 0;
+}
+
+/** Every thread when neither flag is given; otherwise the union of what `--thread` and `--scenarios-only` pick. */
+function threadFilter({ threadIds, scenariosOnly }: ExportOptions): ThreadFilter {
+  if (threadIds.length === 0 && !scenariosOnly) return () => true;
+  return (thread) => threadIds.includes(thread.threadId) || (scenariosOnly && thread.scenario !== undefined);
+}
+
+function sizeOf(text: string): string {
+  const bytes = Buffer.byteLength(text);
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

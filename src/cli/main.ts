@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     request = parseCliArguments(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    output.err(`langgraph-mock: ${error.message}\n\n${USAGE}\n`);
+    // One line and a pointer: the 49-line help would push the error itself off the screen.
+    output.err(`langgraph-mock: ${error.message}\nsee 'langgraph-mock --help'\n`);
     process.exit(2);
   }
   if (request.kind === 'help') {

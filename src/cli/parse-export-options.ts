@@ -1,3 +1,4 @@
+import { isUuid } from '../store/uuid.js';
 import { DATASET_FLAGS, parseDatasetFlags, type DatasetFlags } from './parse-dataset-flags.js';
 import { parseFlags } from './parse-flags.js';
 import { UsageError } from './usage-error.js';
@@ -6,14 +7,27 @@ import { UsageError } from './usage-error.js';
 export interface ExportOptions extends DatasetFlags {
   /** Write the fixture file there instead of stdout. */
   readonly output: string | undefined;
+  /** Only these threads (lower case, each once), with the scenario threads if `scenariosOnly`. */
+  readonly threadIds: readonly string[];
+  /** Only the scenario threads (and any `threadIds`): the random threads are left out. */
+  readonly scenariosOnly: boolean;
 }
 
 /** Parses the arguments of `export` (after the command word). */
 export function parseExportOptions(args: readonly string[]): ExportOptions | 'help' | 'version' {
-  const flags = parseFlags(args, [...DATASET_FLAGS, 'output']);
+  const flags = parseFlags(args, [...DATASET_FLAGS, 'output'], false, ['scenarios-only'], ['thread']);
   if (flags.has('help')) return 'help';
   if (flags.has('version')) return 'version';
   const output = flags.string('output');
   if (output === '') throw new UsageError('--output must name a file');
-  return { ...parseDatasetFlags(flags), output };
+  const threadIds = flags.strings('thread').map((id) => {
+    if (!isUuid(id)) throw new UsageError(`--thread must be a thread id (a UUID), got '${id}'`);
+    return id.toLowerCase();
+  });
+  return {
+    ...parseDatasetFlags(flags),
+    output,
+    threadIds: [...new Set(threadIds)],
+    scenariosOnly: flags.has('scenarios-only'),
+  };
 }

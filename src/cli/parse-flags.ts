@@ -11,6 +11,8 @@ const COMMON_FLAGS = {
 export interface ParsedFlags {
   /** The value of a string flag, or undefined when absent. */
   string(name: string): string | undefined;
+  /** Every value of a repeatable string flag, in the order given (none when absent). */
+  strings(name: string): readonly string[];
   /** Whether a boolean flag (`--help`, `--version`, or one named in `booleanFlags`) was given. */
   has(name: string): boolean;
   readonly positionals: readonly string[];
@@ -19,13 +21,16 @@ export interface ParsedFlags {
 /**
  * Runs `node:util` parseArgs strictly over one command's arguments: every name in `stringFlags` takes a
  * value, those in `booleanFlags` take none, `--help` and `--version` are added, and parse errors become
- * one-line `UsageError`s.
+ * one-line `UsageError`s. A flag given twice is one too, unless it is in `repeatableFlags` (string flags
+ * read with `strings`): parseArgs would keep the last value, so `--port abc --port 31002` would start
+ * on 31002 and hide the typo.
  */
 export function parseFlags(
   args: readonly string[],
   stringFlags: readonly string[],
   allowPositionals = false,
   booleanFlags: readonly string[] = [],
+  repeatableFlags: readonly string[] = [],
 ): ParsedFlags {
   let parsed;
   try {
@@ -33,8 +38,12 @@ export function parseFlags(
       args: attachNegativeValues(args),
       strict: true,
       allowPositionals,
+      tokens: true,
       options: {
         ...Object.fromEntries(stringFlags.map((name) => [name, { type: 'string' as const }])),
+        ...Object.fromEntries(
+          repeatableFlags.map((name) => [name, { type: 'string' as const, multiple: true as const }]),
+        ),
         ...Object.fromEntries(booleanFlags.map((name) => [name, { type: 'boolean' as const }])),
         ...COMMON_FLAGS,
       },
@@ -43,15 +52,40 @@ export function parseFlags(
     // parseArgs explains some errors over several lines; the CLI promises one.
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  rejectRepeatedFlags(parsed.tokens, repeatableFlags);
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   return {
     string: (name) => {
       const value = values[name];
       return typeof value === 'string' ? value : undefined;
     },
+    strings: (name) => {
+      const value = values[name];
+      return Array.isArray(value) ? value : [];
+    },
     has: (name) => values[name] === true,
     positionals: parsed.positionals,
   };
+}
+
+/** Throws a `UsageError` for the first flag given twice that may not repeat (`--help` and `--version` may). */
+function rejectRepeatedFlags(
+  tokens: readonly { kind: string; name?: string; value?: string | undefined }[],
+  repeatableFlags: readonly string[],
+): void {
+  const firstValues = new Map<string, string | undefined>();
+  for (const token of tokens) {
+    const name = token.kind === 'option' ? token.name : undefined;
+    if (name === undefined || name in COMMON_FLAGS || repeatableFlags.includes(name)) continue;
+    if (!firstValues.has(name)) {
+      firstValues.set(name, token.value);
+      continue;
+    }
+    const first = firstValues.get(name);
+    const values =
+      first === undefined || token.value === undefined ? '' : ` ('${first}', then '${token.value}')`;
+    throw new UsageError(`--${name} is given twice${values}; give it once`);
+  }
 }
 
 /**

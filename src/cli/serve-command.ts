@@ -2,6 +2,7 @@ import { createMockServer, type MockServer } from '../http/create-mock-server.js
 import type { RunStore } from '../store/run-store.js';
 import { loadDatasetFile } from './load-dataset-file.js';
 import type { ServeOptions } from './parse-serve-options.js';
+import { plural } from './plural.js';
 
 /** Where a command writes. */
 export interface ConsoleOutput {
@@ -32,15 +33,16 @@ export async function serveCommand(options: ServeOptions, output: ConsoleOutput)
     scenarios.find((thread) => thread.runCount > 1) ?? threads.find((thread) => thread.runCount > 0);
   const source =
     options.fixtures === undefined
-      ? `seed ${options.seed}, ${threads.length} threads (${scenarios.length} scenario, ${threads.length - scenarios.length} random)`
-      : `fixtures ${options.fixtures}, ${threads.length} threads`;
+      ? `seed ${options.seed}, ${plural(threads.length, 'thread')} (${scenarios.length} scenario, ${threads.length - scenarios.length} random)`
+      : `fixtures ${options.fixtures}, ${plural(threads.length, 'thread')}`;
   const lines = [
     `langgraph-mock listening on ${server.url}`,
     `${source}; profile ${options.profile}`,
     '',
     scenarios.length > 0 ? 'Scenario threads:' : 'Threads:',
     ...(scenarios.length > 0 ? scenarios : threads.slice(0, 10)).map(
-      (thread) => `  ${(thread.scenario ?? '').padEnd(14)} ${thread.threadId}  ${thread.runCount} runs`,
+      (thread) =>
+        `  ${(thread.scenario ?? '').padEnd(14)} ${thread.threadId}  ${plural(thread.runCount, 'run')}`,
     ),
   ];
   if (example !== undefined) {

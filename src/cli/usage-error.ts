@@ -1,4 +1,4 @@
-/** A command line that cannot be run as given: the CLI prints the message and the usage, and exits 2. */
+/** A command line that cannot be run as given: the CLI prints the message and a pointer to --help, and exits 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }

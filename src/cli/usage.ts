@@ -1,4 +1,4 @@
-/** The CLI's help text, printed by `--help` and after a usage error. */
+/** The CLI's help text, printed by `--help`. */
 export const USAGE = `langgraph-mock: a mock LangGraph Agent Server for List Runs (GET /threads/{thread_id}/runs)
 and a conformance suite for any server that claims that contract.
 
@@ -39,10 +39,12 @@ Options for check:
 Options for export:
   --seed, --threads, --anchor, --dataset  as for serve
   --output <file>              write there instead of stdout
+  --thread <id>                only this thread; repeat it for several
+  --scenarios-only             only the scenario threads, no random ones (long alone is 18 MB)
 
   -h, --help        show this help
   -v, --version     print the version
 
 Exit codes: serve: 0 stopped cleanly, 1 could not start, 2 bad command line or fixture file.
             check: 0 every check passed, 1 a check failed, 2 bad command line or server unreachable.
-            export: 0 written, 1 could not write, 2 bad command line.`;
+            export: 0 written, 1 could not write, 2 bad command line or unknown --thread.`;

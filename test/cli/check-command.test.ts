@@ -170,7 +170,7 @@ describe('langgraph-mock check', () => {
     const [firstLine = ''] = run.stderr.split('\n');
     expect(firstLine).toMatch(/^langgraph-mock: /);
     expect(firstLine).toMatch(message);
-    expect(run.stderr).toContain('Usage:');
+    expect(run.stderr).toContain("see 'langgraph-mock --help'");
     expect(run.stdout).toBe('');
   });
 });

@@ -200,14 +200,28 @@ describe('the langgraph-mock CLI process', () => {
     },
   );
 
-  it('exits 2 on an unknown flag, with a one-line error naming it and then the usage', async () => {
+  it('exits 2 on an unknown flag, with a one-line error naming it and a pointer to --help', async () => {
     const cli = startCli(['--bogus']);
     expect((await cli.exited).code).toBe(2);
-    const [firstLine = '', secondLine, ...rest] = cli.stderr().split('\n');
+    const [firstLine = '', ...rest] = cli.stderr().split('\n');
     expect(firstLine).toMatch(/^langgraph-mock: .*--bogus/);
-    expect(secondLine).toBe('');
-    expect(rest.join('\n')).toBe(`${USAGE}\n`);
+    expect(rest).toEqual(["see 'langgraph-mock --help'", '']);
     expect(cli.stdout()).toBe('');
+  });
+
+  it('exits 2 instead of starting when a flag is given twice (--port abc --port 31002)', async () => {
+    const cli = startCli(['--port', 'abc', '--port', '31002']);
+    expect((await exitWithin(cli, EXIT_BOUND_MS)).code).toBe(2);
+    expect(cli.stderr()).toBe(
+      "langgraph-mock: --port is given twice ('abc', then '31002'); give it once\nsee 'langgraph-mock --help'\n",
+    );
+    expect(cli.stdout()).toBe('');
+  });
+
+  it('exits 2 naming a missing --dataset file, without a raw ENOENT', async () => {
+    const cli = startCli(['--port', '0', '--dataset', 'no-such-dataset.json']);
+    expect((await exitWithin(cli, EXIT_BOUND_MS)).code).toBe(2);
+    expect(cli.stderr()).toBe('langgraph-mock: --dataset no-such-dataset.json: no such file\n');
   });
 
   it('prints the usage and exits 0 for --help', async () => {
@@ -229,7 +243,7 @@ describe('the langgraph-mock CLI process', () => {
     const other = await startServer(['--seed', '12']);
     expect(second.url).not.toBe(first.url);
 
-    const threadIds = [...first.stdout().matchAll(/^\s+\S+\s+([0-9a-f-]{36})\s+\d+ runs$/gm)].map(
+    const threadIds = [...first.stdout().matchAll(/^\s+\S+\s+([0-9a-f-]{36})\s+\d+ runs?$/gm)].map(
       ([, id = '']) => id,
     );
     expect(threadIds).toEqual(scenarioThreadIds());

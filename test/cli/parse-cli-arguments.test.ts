@@ -190,7 +190,69 @@ describe('parseCliArguments for the simulation and fixture flags', () => {
   it('parses export with the dataset flags and --output', () => {
     expect(parseCliArguments(['export', '--seed', '9', '--threads', '0', '--output', 'x.json'])).toEqual({
       kind: 'export',
-      options: { seed: 9, threads: 0, anchor: undefined, datasetFile: undefined, output: 'x.json' },
+      options: {
+        seed: 9,
+        threads: 0,
+        anchor: undefined,
+        datasetFile: undefined,
+        output: 'x.json',
+        threadIds: [],
+        scenariosOnly: false,
+      },
     });
+  });
+
+  it('reads export --thread as often as given, lower-cased and each once, and --scenarios-only', () => {
+    const upper = '00000000-0000-4000-8000-00000000000A';
+    const other = '00000000-0000-4000-8000-000000000003';
+    expect(
+      parseCliArguments(['export', '--thread', upper, '--thread', other, '--thread', upper.toLowerCase()]),
+    ).toMatchObject({
+      kind: 'export',
+      options: { threadIds: [upper.toLowerCase(), other], scenariosOnly: false },
+    });
+    expect(parseCliArguments(['export', '--scenarios-only'])).toMatchObject({
+      options: { threadIds: [], scenariosOnly: true },
+    });
+  });
+
+  it('rejects an export --thread that is not a thread id', () => {
+    expect(() => parseCliArguments(['export', '--thread', 'long'])).toThrow(
+      "--thread must be a thread id (a UUID), got 'long'",
+    );
+  });
+});
+
+describe('parseCliArguments with a flag given twice', () => {
+  it.each([
+    [
+      '--port abc --port 31002',
+      ['--port', 'abc', '--port', '31002'],
+      "--port is given twice ('abc', then '31002')",
+    ],
+    [
+      '--seed=1 --seed 2 after serve',
+      ['serve', '--seed=1', '--seed', '2'],
+      "--seed is given twice ('1', then '2')",
+    ],
+    ['--live twice', ['--live', '--live'], '--live is given twice'],
+    [
+      '--threads with a negative second value',
+      ['--threads', '3', '--threads', '-1'],
+      '--threads is given twice',
+    ],
+    [
+      'export --output twice',
+      ['export', '--output', 'a.json', '--output', 'b.json'],
+      '--output is given twice',
+    ],
+  ])('rejects %s instead of keeping the last value', (_name, argv, message) => {
+    const error = usageErrorMessage(argv);
+    expect(error).toContain(message);
+    expect(error).not.toContain('\n');
+  });
+
+  it('lets --help be given twice', () => {
+    expect(parseCliArguments(['-h', '--help'])).toEqual({ kind: 'help' });
   });
 });
