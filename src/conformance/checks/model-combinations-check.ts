@@ -1,0 +1,150 @@
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import type { CheckFailure } from '../check-result.js';
+import { excerpt, type CheckContext, type ConformanceCheck, type WireRun } from '../conformance-check.js';
+import {
+  combinationQueryArbitrary,
+  combinationQueryString,
+  expectedAnswer,
+  expectedPositions,
+  type CombinationQuery,
+} from './combination-query.js';
+import { readThreadModel, type ThreadModel } from './thread-model.js';
+
+/** How many generated queries the check compares with its model when not told otherwise. */
+export const DEFAULT_COMBINATION_QUERIES = 200;
+
+/** One query's answer held against the model. */
+interface Comparison {
+  readonly url: string;
+  readonly matches: boolean;
+  readonly positions: readonly number[];
+  readonly expected: readonly WireRun[];
+  readonly status: number;
+  readonly body: unknown;
+  readonly text: string;
+}
+
+/**
+ * Queries that combine `status`, `select`, `limit` and `offset`, compared exactly with a model of the
+ * thread: the complete list read once, then filtered, sliced and projected as the contract says. A
+ * mismatch is shrunk (fast-check) to the smallest query that still shows it. A `limit` cap is a finding
+ * of its own, and the model applies it so that it is not reported again in every large page.
+ */
+export const modelCombinationsCheck: ConformanceCheck = {
+  id: 'model.combinations',
+  level: 'semantics',
+  description:
+    'seeded queries combining status, select, limit and offset answer exactly the model: filter, slice, project',
+  async run(context) {
+    const model = await readThreadModel(context);
+    if (!('runs' in model)) return [model];
+    const failures: CheckFailure[] = [];
+    if (model.limitCap !== undefined) {
+      failures.push({
+        cause: `limit capped at ${model.limitCap}`,
+        message: `limit capped at ${model.limitCap}: a larger limit returns ${model.limitCap} runs although more follow`,
+        requests: model.urls.slice(0, 2),
+        expected: `limit=${String(model.runs.length)} or more returns all ${model.runs.length} runs at once`,
+        actual: `${model.limitCap} runs per page`,
+      });
+    }
+    const compare = createComparer(context, model);
+    const arbitrary = combinationQueryArbitrary({
+      statuses: context.contract.statusFilterValues,
+      selectable: context.contract.selectableFields,
+      size: model.runs.length,
+      complete: model.complete,
+    });
+    const queries = fc.sample(arbitrary, { seed: context.seed, numRuns: context.queries });
+    let mismatches = 0;
+    for (const query of queries) if (!(await compare(query)).matches) mismatches += 1;
+    if (mismatches === 0) return failures;
+
+    const details = await fc.check(
+      fc.asyncProperty(arbitrary, async (query) => (await compare(query)).matches),
+      { seed: context.seed, numRuns: context.queries },
+    );
+    const [smallest] = details.counterexample ?? [];
+    if (smallest === undefined) return failures; // cannot happen: a sampled query failed
+    const shown = await compare(smallest);
+    failures.push({
+      cause: `answers differ from the model for queries with ${partsOf(smallest)}`,
+      message: `${mismatches} of ${queries.length} generated queries differ from the model; the smallest (after ${details.numShrinks} shrinks): ${combinationQueryString(smallest)}`,
+      requests: [shown.url],
+      expected: describeExpected(shown, model),
+      actual:
+        shown.status === 200 && Array.isArray(shown.body)
+          ? describeActual(shown.body as WireRun[], model)
+          : `${shown.status} ${excerpt(shown.text)}`,
+    });
+    return failures;
+  },
+};
+
+/** Sends a query once (later comparisons of the same URL reuse the answer) and holds it against the model. */
+function createComparer(
+  context: CheckContext,
+  model: ThreadModel,
+): (query: CombinationQuery) => Promise<Comparison> {
+  const answers = new Map<string, Promise<Comparison>>();
+  return (query) => {
+    const path = context.runsPath(context.threadId, combinationQueryString(query));
+    let answer = answers.get(path);
+    if (answer === undefined) {
+      answer = context.probe.get(path, { prism: false }).then((response) => {
+        const positions = expectedPositions(model.runs, query, model.limitCap);
+        const expected = expectedAnswer(model.runs, positions, query.select, context.contract.runFields);
+        return {
+          url: response.url,
+          matches: response.status === 200 && isDeepStrictEqual(response.json, expected),
+          positions,
+          expected,
+          status: response.status,
+          body: response.json,
+          text: response.text,
+        };
+      });
+      answers.set(path, answer);
+    }
+    return answer;
+  };
+}
+
+/** The parts a query combines, for the cause of a mismatch: e.g. "status, select, offset". */
+function partsOf(query: CombinationQuery): string {
+  const parts = [
+    ...(query.status === undefined ? [] : ['status']),
+    ...(query.select === undefined ? [] : ['select']),
+    'limit',
+    ...(query.offset === 0 ? [] : ['offset']),
+  ];
+  return parts.join(', ');
+}
+
+/** A run's place in the model and the start of its id, e.g. `#3 1f0a2b3c…`. */
+function label(model: ThreadModel, index: number): string {
+  return `#${index} ${String(model.runs[index]?.['run_id']).slice(0, 8)}…`;
+}
+
+function describeExpected(shown: Comparison, model: ThreadModel): string {
+  const fields = Object.keys(shown.expected[0] ?? {});
+  return excerpt(
+    `${shown.positions.length} runs [${shown.positions.map((index) => label(model, index)).join(', ')}]${fields.length > 0 ? ` with fields ${fields.join(', ')}` : ''}`,
+    400,
+  );
+}
+
+/** The answer's runs by their place in the model when they carry a run id, else their content. */
+function describeActual(runs: readonly WireRun[], model: ThreadModel): string {
+  const fields = Object.keys(runs[0] ?? {});
+  const places = runs.every((run) => 'run_id' in run)
+    ? `[${runs
+        .map((run) => {
+          const index = model.runs.findIndex((candidate) => candidate['run_id'] === run['run_id']);
+          return index === -1 ? String(run['run_id']) : label(model, index);
+        })
+        .join(', ')}]`
+    : excerpt(runs, 200);
+  return excerpt(`${runs.length} runs ${places}${fields.length > 0 ? ` with fields ${fields.join(', ')}` : ''}`, 400);
+}
