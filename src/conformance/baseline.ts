@@ -55,7 +55,8 @@ export function parseBaseline(text: string): Baseline {
     const causes = new Set<string>();
     for (const finding of findings) {
       const cause: unknown = isRecord(finding) ? finding['cause'] : undefined;
-      if (typeof cause !== 'string') throw new BaselineError(`results[${index}].findings holds a finding without a "cause"`);
+      if (typeof cause !== 'string')
+        throw new BaselineError(`results[${index}].findings holds a finding without a "cause"`);
       causes.add(cause);
     }
     baseline.set(id, causes);
@@ -74,7 +75,8 @@ export function compareWithBaseline(report: ConformanceReport, baseline: Baselin
       (causes.has(finding.cause) ? known : added).push({ checkId: result.id, finding });
     }
     for (const cause of causes) {
-      if (!result.findings.some((finding) => finding.cause === cause)) gone.push({ checkId: result.id, cause });
+      if (!result.findings.some((finding) => finding.cause === cause))
+        gone.push({ checkId: result.id, cause });
     }
   }
   return { added, known, gone };
@@ -84,7 +86,9 @@ export function compareWithBaseline(report: ConformanceReport, baseline: Baselin
 export function formatBaselineComparison(comparison: BaselineComparison, file: string): string {
   return [
     `Baseline ${file}: ${comparison.added.length} new, ${comparison.known.length} known, ${comparison.gone.length} gone`,
-    ...comparison.added.map(({ checkId, finding }) => `  new:   ${checkId}: ${finding.cause} (${finding.count})`),
+    ...comparison.added.map(
+      ({ checkId, finding }) => `  new:   ${checkId}: ${finding.cause} (${finding.count})`,
+    ),
     ...comparison.gone.map(({ checkId, cause }) => `  gone:  ${checkId}: ${cause}`),
   ].join('\n');
 }

@@ -10,7 +10,9 @@ const FRACTION = /\.(\d+)/;
 function instantOf(text: string): Instant | undefined {
   const digits = FRACTION.exec(text)?.[1] ?? '';
   // Date.parse keeps milliseconds only; the digits past them (Python writes microseconds) are kept aside.
-  const milliseconds = Date.parse(text.replace(FRACTION, digits === '' ? '' : `.${digits.slice(0, 3).padEnd(3, '0')}`));
+  const milliseconds = Date.parse(
+    text.replace(FRACTION, digits === '' ? '' : `.${digits.slice(0, 3).padEnd(3, '0')}`),
+  );
   if (Number.isNaN(milliseconds)) return undefined;
   const below = digits.length > 3 ? Number(`0.${digits.slice(3)}`) : 0;
   return { milliseconds, belowMillisecond: below };

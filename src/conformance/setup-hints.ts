@@ -10,7 +10,9 @@ export function setupHints(responses: readonly ProbeResponse[], sentApiKey: bool
   const statuses = [...new Set(refused.map((response) => response.status))].join('/');
   return [
     `${refused.length} of ${responses.length} answers were ${statuses}: the server requires authentication; ${
-      sentApiKey ? 'check the key given to --api-key' : 'pass its key with --api-key <key> (sent as x-api-key)'
+      sentApiKey
+        ? 'check the key given to --api-key'
+        : 'pass its key with --api-key <key> (sent as x-api-key)'
     }`,
   ];
 }

@@ -59,7 +59,11 @@ export function combinationQueryArbitrary(space: CombinationSpace): fc.Arbitrary
       space.complete
         ? query
         : // Inside the known runs only: what follows them is not in the model.
-          { ...query, offset: Math.min(query.offset, n), limit: Math.min(query.limit, n - Math.min(query.offset, n)) },
+          {
+            ...query,
+            offset: Math.min(query.offset, n),
+            limit: Math.min(query.limit, n - Math.min(query.offset, n)),
+          },
     );
 }
 

@@ -10,7 +10,10 @@ interface ErrorCase {
   readonly why: string;
 }
 
-async function expectError(context: CheckContext, { path, status, why }: ErrorCase): Promise<CheckFailure | undefined> {
+async function expectError(
+  context: CheckContext,
+  { path, status, why }: ErrorCase,
+): Promise<CheckFailure | undefined> {
   const response = await context.probe.get(path);
   const body = response.json;
   const isErrorBody =
@@ -82,11 +85,17 @@ export const errorChecks: readonly ConformanceCheck[] = [
       { path: context.runsPath(unknownThreadId(context.seed)), status: 404, why: 'an unknown thread' },
     ],
   ),
-  errorCheck('errors.invalid-limit', 'spec', 'a limit that is not an integer gets 422 ErrorResponse', (context) =>
-    valueCases(context, 'limit', ['abc', '1.5', '']),
+  errorCheck(
+    'errors.invalid-limit',
+    'spec',
+    'a limit that is not an integer gets 422 ErrorResponse',
+    (context) => valueCases(context, 'limit', ['abc', '1.5', '']),
   ),
-  errorCheck('errors.invalid-offset', 'spec', 'an offset that is not an integer gets 422 ErrorResponse', (context) =>
-    valueCases(context, 'offset', ['abc', '1.5', '']),
+  errorCheck(
+    'errors.invalid-offset',
+    'spec',
+    'an offset that is not an integer gets 422 ErrorResponse',
+    (context) => valueCases(context, 'offset', ['abc', '1.5', '']),
   ),
   errorCheck(
     'errors.invalid-select',
@@ -100,10 +109,12 @@ export const errorChecks: readonly ConformanceCheck[] = [
     "a status outside the spec's filter enum gets 422 ErrorResponse",
     (context) => valueCases(context, 'status', ['bogus', 'SUCCESS']),
   ),
-  errorCheck('errors.negative-paging', 'strict', 'a negative limit or offset gets 422 ErrorResponse', (context) => [
-    ...valueCases(context, 'limit', ['-1']),
-    ...valueCases(context, 'offset', ['-1']),
-  ]),
+  errorCheck(
+    'errors.negative-paging',
+    'strict',
+    'a negative limit or offset gets 422 ErrorResponse',
+    (context) => [...valueCases(context, 'limit', ['-1']), ...valueCases(context, 'offset', ['-1'])],
+  ),
   errorCheck(
     'errors.repeated-parameter',
     'strict',

@@ -58,15 +58,20 @@ export const modelCombinationsCheck: ConformanceCheck = {
     });
     const queries = fc.sample(arbitrary, { seed: context.seed, numRuns: context.queries });
     let mismatches = 0;
-    for (const query of queries) if (!(await compare(query)).matches) mismatches += 1;
-    if (mismatches === 0) return failures;
+    let firstFailing: CombinationQuery | undefined;
+    for (const query of queries) {
+      if ((await compare(query)).matches) continue;
+      mismatches += 1;
+      firstFailing ??= query;
+    }
+    if (firstFailing === undefined) return failures;
 
     const details = await fc.check(
       fc.asyncProperty(arbitrary, async (query) => (await compare(query)).matches),
       { seed: context.seed, numRuns: context.queries },
     );
-    const [smallest] = details.counterexample ?? [];
-    if (smallest === undefined) return failures; // cannot happen: a sampled query failed
+    const [shrunk] = details.counterexample ?? [];
+    const smallest = await simplify(shrunk ?? firstFailing, compare);
     const shown = await compare(smallest);
     failures.push({
       cause: `answers differ from the model for queries with ${partsOf(smallest)}`,
@@ -81,6 +86,46 @@ export const modelCombinationsCheck: ConformanceCheck = {
     return failures;
   },
 };
+
+/** Simpler neighbours of a query: fewer parts first, then fewer fields, then smaller numbers. */
+function simplerQueries(query: CombinationQuery): CombinationQuery[] {
+  const { status, select, offset, limit } = query;
+  const distinct = [...new Set(select)];
+  return [
+    ...(status === undefined ? [] : [{ ...query, status: undefined }]),
+    ...(select === undefined ? [] : [{ ...query, select: undefined }]),
+    ...(select !== undefined && distinct.length < select.length ? [{ ...query, select: distinct }] : []),
+    ...(distinct.length > 1 ? distinct.map((field) => ({ ...query, select: [field] })) : []),
+    ...[0, 1, Math.floor(offset / 2), offset - 1]
+      .filter((smaller) => smaller >= 0 && smaller < offset)
+      .map((smaller) => ({ ...query, offset: smaller })),
+    ...[0, 1, Math.floor(limit / 2), limit - 1]
+      .filter((smaller) => smaller >= 0 && smaller < limit)
+      .map((smaller) => ({ ...query, limit: smaller })),
+  ];
+}
+
+/**
+ * Finishes fast-check's shrinking greedily: takes the first simpler neighbour that still fails until none
+ * does. fast-check shrinks within the value ranges it drew from (an offset "in the middle" stays there);
+ * this step crosses them, so the query reported is the smallest that shows the fault.
+ */
+async function simplify(
+  query: CombinationQuery,
+  compare: (query: CombinationQuery) => Promise<Comparison>,
+): Promise<CombinationQuery> {
+  let smallest = query;
+  for (let improved = true; improved;) {
+    improved = false;
+    for (const candidate of simplerQueries(smallest)) {
+      if ((await compare(candidate)).matches) continue;
+      smallest = candidate;
+      improved = true;
+      break;
+    }
+  }
+  return smallest;
+}
 
 /** Sends a query once (later comparisons of the same URL reuse the answer) and holds it against the model. */
 function createComparer(
@@ -127,17 +172,28 @@ function label(model: ThreadModel, index: number): string {
   return `#${index} ${String(model.runs[index]?.['run_id']).slice(0, 8)}…`;
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The fields of the runs, or "(full runs)" when they carry every field of the model's runs. */
+function fieldsOf(runs: readonly WireRun[], model: ThreadModel): string {
+  const fields = Object.keys(runs[0] ?? {});
+  if (fields.length === 0) return '';
+  const full = fields.length === Object.keys(model.runs[0] ?? {}).length;
+  return full ? ' (full runs)' : ` with fields ${fields.join(', ')}`;
+}
+
 function describeExpected(shown: Comparison, model: ThreadModel): string {
-  const fields = Object.keys(shown.expected[0] ?? {});
+  const places = shown.positions.map((index) => label(model, index)).join(', ');
   return excerpt(
-    `${shown.positions.length} runs [${shown.positions.map((index) => label(model, index)).join(', ')}]${fields.length > 0 ? ` with fields ${fields.join(', ')}` : ''}`,
+    `${plural(shown.positions.length, 'run')} [${places}]${fieldsOf(shown.expected, model)}`,
     400,
   );
 }
 
 /** The answer's runs by their place in the model when they carry a run id, else their content. */
 function describeActual(runs: readonly WireRun[], model: ThreadModel): string {
-  const fields = Object.keys(runs[0] ?? {});
   const places = runs.every((run) => 'run_id' in run)
     ? `[${runs
         .map((run) => {
@@ -146,5 +202,5 @@ function describeActual(runs: readonly WireRun[], model: ThreadModel): string {
         })
         .join(', ')}]`
     : excerpt(runs, 200);
-  return excerpt(`${runs.length} runs ${places}${fields.length > 0 ? ` with fields ${fields.join(', ')}` : ''}`, 400);
+  return excerpt(`${plural(runs.length, 'run')} ${places}${fieldsOf(runs, model)}`, 400);
 }

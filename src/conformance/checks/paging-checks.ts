@@ -33,7 +33,8 @@ export const defaultPageSizeCheck: ConformanceCheck = {
 export const limitCheck: ConformanceCheck = {
   id: 'paging.limit',
   level: 'semantics',
-  description: 'limit=N returns the first N runs of the full list (fewer if the thread is shorter); limit=0 returns []',
+  description:
+    'limit=N returns the first N runs of the full list (fewer if the thread is shorter); limit=0 returns []',
   async run(context) {
     const window = await context.window();
     const failures: CheckFailure[] = [];

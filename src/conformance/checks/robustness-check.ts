@@ -36,7 +36,7 @@ export const robustnessCheck: ConformanceCheck = {
             first === undefined
               ? 'a generated query got an answer that breaks the contract'
               : `a generated query got an answer that breaks the contract: ${causeOfViolation(first, response.status, hasSelect)}`,
-          message: `a generated query got an answer that breaks the contract: ${response.violations[0]?.message ?? ''}`,
+          message: `a generated query got an answer that breaks the contract: ${excerpt(response.violations.map((violation) => violation.message).join('; '))}`,
           requests: [response.url],
           expected: 'a response valid for its status',
           actual: `${response.status} ${excerpt(response.text)}`,

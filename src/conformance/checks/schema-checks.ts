@@ -14,7 +14,7 @@ export function violationsOf(responses: readonly ProbeResponse[]): CheckFailure[
     }
     return [...byCause.entries()].map(([cause, messages]) => ({
       cause,
-      message: `response breaks the contract: ${cause}`,
+      message: cause,
       requests: [response.url],
       expected: 'a response valid for the status declared in the spec',
       actual: `${response.status}: ${excerpt(messages.join('; '))}`,

@@ -17,10 +17,7 @@ function plural(count: number, noun: string): string {
 export function worstFirst(results: readonly CheckResult[]): CheckResult[] {
   return results
     .filter((result) => !result.passed)
-    .sort(
-      (a, b) =>
-        RULE_LEVELS.indexOf(a.level) - RULE_LEVELS.indexOf(b.level) || casesOf(b) - casesOf(a),
-    );
+    .sort((a, b) => RULE_LEVELS.indexOf(a.level) - RULE_LEVELS.indexOf(b.level) || casesOf(b) - casesOf(a));
 }
 
 /** One line per finding: its cause and how many cases it explains. */
@@ -52,7 +49,8 @@ export function formatSummary(report: ConformanceReport): string {
     'Failed checks, worst first:',
     ...failed.map((result) => {
       const [first] = result.findings;
-      const more = result.findings.length > 1 ? ` (+${plural(result.findings.length - 1, 'other cause')})` : '';
+      const more =
+        result.findings.length > 1 ? ` (+${plural(result.findings.length - 1, 'other cause')})` : '';
       return `  ${result.level.padEnd(9)} ${result.id.padEnd(width)}  ${first === undefined ? '' : formatFindingLine(first)}${more}`;
     }),
   ].join('\n');
@@ -75,8 +73,9 @@ export function formatCheckResult(result: CheckResult): string {
     if (first.expected !== undefined) lines.push(`      expected: ${first.expected}`);
     if (first.actual !== undefined) lines.push(`      actual:   ${first.actual}`);
     for (const other of others) {
-      const url = other.requests[0];
-      lines.push(`    also: ${other.message}${url === undefined ? '' : ` (GET ${url})`}`);
+      // The URL reproduces it; the message only when it says more than the cause.
+      const said = other.message === finding.cause ? '' : `${other.message}: `;
+      lines.push(`    also: ${said}${other.requests.length > 0 ? `GET ${other.requests[0] ?? ''}` : ''}`);
     }
     const unshown = finding.count - finding.examples.length;
     if (unshown > 0) lines.push(`    and ${plural(unshown, 'more case')}`);
