@@ -101,6 +101,22 @@ describe('runConformance against a broken server', () => {
   });
 });
 
+describe('check descriptions', () => {
+  // A description that claims "newest first" must not pass an oldest-first server.
+  it('claim newest first only for a check that an oldest-first server fails', async () => {
+    const server = await startBrokenServer('oldest-first');
+    try {
+      const report = await checkServer(server.url);
+      const passedClaims = report.results
+        .filter((result) => result.passed && /newest/i.test(result.description))
+        .map((result) => result.id);
+      expect(passedClaims).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('runConformance against a server that drops the connection mid-body', () => {
   // The kit returns findings about a bad response as values; only an unreachable server is a setup error.
   it('reports the cut responses as failures of the checks that sent them instead of throwing', async () => {

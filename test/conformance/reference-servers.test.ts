@@ -145,6 +145,13 @@ describe('a JS-dev-like server (the LangGraph JS dev server)', () => {
       if (process.env['PRINT_REPORT'] !== undefined) process.stdout.write(text);
       expect(selectFinding?.examples).toHaveLength(3);
       expect(text).toContain("content-type is 'text/plain; charset=UTF-8', expected application/json");
+      // limit as an end index: a page of N at offset N is empty, so the walk first differs at index N.
+      const consistency = report.results.find((result) => result.id === 'paging.consistency');
+      expect(consistency?.findings[0]?.examples.map((example) => example.message)).toEqual([
+        'pages of 1 differ from the full list first at index 1',
+        'pages of 3 differ from the full list first at index 3',
+        'pages of 7 differ from the full list first at index 7',
+      ]);
     } finally {
       await server.close();
     }
