@@ -103,7 +103,10 @@ export function startCombinationFaultServer(fault: CombinationFault): Promise<Br
   return listen((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const threadId = /^\/threads\/([^/]+)\/runs\/?$/.exec(url.pathname)?.[1];
-    if (threadId === undefined) return writeJson(response, 404, { detail: 'Not Found' });
+    if (threadId === undefined) {
+      writeJson(response, 404, { detail: 'Not Found' });
+      return;
+    }
     try {
       const query = parseListRunsQuery(decodeURIComponent(threadId), url.searchParams);
       if (query.window.kind !== 'page') throw new Error('the contract parser gives pages only');
@@ -120,8 +123,14 @@ export function startCombinationFaultServer(fault: CombinationFault): Promise<Br
         select !== undefined && !(fault === 'status-drops-select' && query.status !== undefined);
       writeJson(response, 200, project ? runs.map((run) => selectFields(run, select)) : runs);
     } catch (error) {
-      if (error instanceof ValidationError) return writeJson(response, 422, { detail: error.message });
-      if (error instanceof NotFoundError) return writeJson(response, 404, { detail: error.message });
+      if (error instanceof ValidationError) {
+        writeJson(response, 422, { detail: error.message });
+        return;
+      }
+      if (error instanceof NotFoundError) {
+        writeJson(response, 404, { detail: error.message });
+        return;
+      }
       throw error;
     }
   });

@@ -13,11 +13,13 @@ const PYTHON_UUID =
   /^(?:urn:uuid:)?\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})\}?$/i;
 
 /** A rejected request: the status and detail the Python server answers it with. */
-class Rejection {
+class Rejection extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
-  ) {}
+  ) {
+    super(detail);
+  }
 }
 
 /** Python's repr of a string, as its error messages quote values. */
@@ -63,7 +65,10 @@ export function startPythonLikeServer(): Promise<BrokenServer> {
   return listen((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const segment = /^\/threads\/([^/]+)\/runs\/?$/.exec(url.pathname)?.[1];
-    if (segment === undefined) return writeJson(response, 404, { detail: 'Not Found' });
+    if (segment === undefined) {
+      writeJson(response, 404, { detail: 'Not Found' });
+      return;
+    }
     try {
       const uuid = PYTHON_UUID.exec(decodeURIComponent(segment));
       if (uuid === null) throw new Rejection(422, 'Invalid thread ID: must be a UUID');
@@ -85,8 +90,14 @@ export function startPythonLikeServer(): Promise<BrokenServer> {
           : page.map((run) => Object.fromEntries(fields.map((field) => [field, run[field]])));
       writeJson(response, 200, body);
     } catch (error) {
-      if (error instanceof Rejection) return writeJson(response, error.status, { detail: error.detail });
-      if (error instanceof NotFoundError) return writeJson(response, 404, { detail: error.message });
+      if (error instanceof Rejection) {
+        writeJson(response, error.status, { detail: error.detail });
+        return;
+      }
+      if (error instanceof NotFoundError) {
+        writeJson(response, 404, { detail: error.message });
+        return;
+      }
       throw error;
     }
   });
