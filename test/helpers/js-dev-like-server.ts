@@ -47,20 +47,16 @@ export function startJsDevLikeServer(): Promise<BrokenServer> {
       writeJson(response, 200, all.toReversed().slice(offset, limit));
     } catch (error) {
       if (error instanceof ZodLikeError) {
-        {
-          writeJson(response, 400, {
-            success: false,
-            error: { name: 'ZodError', issues: [{ message: error.message }] },
-          });
-          return;
-        }
+        writeJson(response, 400, {
+          success: false,
+          error: { name: 'ZodError', issues: [{ message: error.message }] },
+        });
+        return;
       }
       if (error instanceof NotFoundError) {
         response.writeHead(404, { 'content-type': 'text/plain; charset=UTF-8' });
-        {
-          response.end('Thread not found');
-          return;
-        }
+        response.end('Thread not found');
+        return;
       }
       throw error;
     }
