@@ -32,7 +32,8 @@ async function fetchAll(context: CheckContext, paths: readonly string[]): Promis
 export const schemaRunsCheck: ConformanceCheck = {
   id: 'schema.runs',
   level: 'spec',
-  description: 'every list response is a valid Run[] (uuid ids, RFC 3339 timestamps, enums) served as JSON',
+  description:
+    'default, paged and filtered lists are valid Run[] (uuid ids, RFC 3339 timestamps, enums) served as JSON',
   async run(context) {
     const paths = [
       context.runsPath(context.threadId),
