@@ -125,6 +125,44 @@ describe('model.combinations against a server with one combination fault', () =>
   });
 });
 
+describe('model.combinations on a thread longer than its model', () => {
+  const LONG_THREAD_ID = scenarioThreadId('long'); // 10,000 runs: the model holds the first 500
+
+  it('passes the mock, paging inside the runs it knows', async () => {
+    const mock = await createMockServer({ host: '127.0.0.1', port: 0, threads: 0 });
+    try {
+      const report = await runConformance({
+        baseUrl: mock.url,
+        threadId: LONG_THREAD_ID,
+        only: ['model.'],
+        prism: false,
+      });
+      expect(report.results.map((result) => [result.id, result.passed])).toEqual([
+        ['model.combinations', true],
+      ]);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('still catches a fault that needs no status filter', async () => {
+    const server = await startCombinationFaultServer('limit-as-end-index');
+    try {
+      const report = await runConformance({
+        baseUrl: server.url,
+        threadId: LONG_THREAD_ID,
+        only: ['model.'],
+        prism: false,
+      });
+      const url = report.results[0]?.findings[0]?.examples[0]?.requests[0] ?? '';
+      expect(report.results[0]?.passed).toBe(false);
+      expect(partsOf(url)).toEqual(['offset']);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('model.combinations against the mock', () => {
   it.each(['contract', 'agent-server'] as const)('passes under the %s profile', async (profile) => {
     const mock = await createMockServer({ host: '127.0.0.1', port: 0, threads: 0, profile });
