@@ -31,15 +31,17 @@ export const robustnessCheck: ConformanceCheck = {
       } else if (response.violations.length > 0) {
         const hasSelect = new URL(response.url).searchParams.has('select');
         const [first] = response.violations;
+        const cause =
+          first === undefined
+            ? 'a generated query got an answer that breaks the contract'
+            : `a generated query got an answer that breaks the contract: ${causeOfViolation(first, response.status, hasSelect)}`;
         failures.push({
-          cause:
-            first === undefined
-              ? 'a generated query got an answer that breaks the contract'
-              : `a generated query got an answer that breaks the contract: ${causeOfViolation(first, response.status, hasSelect)}`,
-          message: `a generated query got an answer that breaks the contract: ${excerpt(response.violations.map((violation) => violation.message).join('; '))}`,
+          cause,
+          // The URL and the answer tell this case from the others; the cause says the rest.
+          message: cause,
           requests: [response.url],
           expected: 'a response valid for its status',
-          actual: `${response.status} ${excerpt(response.text)}`,
+          actual: `${response.status} ${excerpt(response.text)} (${excerpt(response.violations.map((violation) => violation.message).join('; '))})`,
         });
       }
     }
