@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { allChecks } from '../../src/conformance/all-checks.js';
 import type { ConformanceReport } from '../../src/conformance/check-result.js';
+import { RULE_LEVELS } from '../../src/conformance/rule-level.js';
 import { runConformance } from '../../src/conformance/run-conformance.js';
 import { createMockServer } from '../../src/http/create-mock-server.js';
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
@@ -171,6 +172,11 @@ describe('allChecks', () => {
     const ids = checks.map((check) => check.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z-]+\.[a-z0-9.-]+$/);
+  });
+
+  it('declares the basis of every rule: spec, semantics or strict', () => {
+    for (const check of checks) expect(RULE_LEVELS, check.id).toContain(check.level);
+    expect(new Set(checks.map((check) => check.level))).toEqual(new Set(RULE_LEVELS));
   });
 
   it('gives every check a one-line description', () => {
