@@ -95,7 +95,7 @@ export async function measureContractKit(
       value: median(wallTimes),
       unit: 's',
       note: `${checks} checks, ${failed} failed${wallTimes.length > 1 ? `, first run ${(wallTimes[0] ?? 0).toFixed(2)} s` : ''}`,
-      target: { comparison: 'at-most', bound: 10 },
+      target: { comparison: 'at-most', bound: 2 },
     },
   ];
 }

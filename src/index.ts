@@ -55,7 +55,8 @@ export { VIOLATION_KINDS, type Violation, type ViolationKind } from './contract/
 
 // Conformance
 export { runConformance, type ConformanceOptions } from './conformance/run-conformance.js';
-export type { CheckFailure, CheckResult, ConformanceReport } from './conformance/check-result.js';
+export type { CheckFailure, CheckResult, ConformanceReport, Finding } from './conformance/check-result.js';
+export { RULE_LEVELS, type RuleLevel } from './conformance/rule-level.js';
 export { ServerUnreachableError } from './conformance/http-probe.js';
 export { formatJUnitReport } from './conformance/reporters/junit-report.js';
 export { formatTextReport } from './conformance/reporters/text-report.js';

@@ -1,19 +1,27 @@
-import { writeFileSync } from 'node:fs';
-import { formatJUnitReport } from '../conformance/reporters/junit-report.js';
-import { formatCheckResult, formatSummary, formatTextReport } from '../conformance/reporters/text-report.js';
-import { mockScenarioThreads } from '../conformance/discover-mock-threads.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import {
+  BaselineError,
+  compareWithBaseline,
+  formatBaselineComparison,
+  parseBaseline,
+  type Baseline,
+} from '../conformance/baseline.js';
 import type { ConformanceReport } from '../conformance/check-result.js';
+import { mockScenarioThreads } from '../conformance/discover-mock-threads.js';
 import { ServerUnreachableError } from '../conformance/http-probe.js';
+import { formatJUnitReport } from '../conformance/reporters/junit-report.js';
+import { formatSummary, formatTextReport } from '../conformance/reporters/text-report.js';
 import { runConformance } from '../conformance/run-conformance.js';
 import type { CheckOptions, Reporter } from './parse-check-options.js';
 import type { ConsoleOutput } from './serve-command.js';
 
-/** Exit codes of `check`: all passed, a check failed, or the run could not happen. */
+/** Exit codes of `check`: all passed (or nothing new against the baseline), a check failed, or the run could not happen. */
 export const CHECK_EXIT = { passed: 0, failed: 1, unusable: 2 } as const;
 
 /**
- * Runs the conformance suite and reports it. Progress goes to stdout as each check ends (to stderr when
- * stdout carries a JSON or JUnit document); `--output` writes the chosen report to a file.
+ * Runs the conformance suite and reports it. The text report goes to stdout; a JSON or JUnit document
+ * goes to stdout with the summary on stderr; with `--output` the chosen report goes to the file and the
+ * terminal gets the summary only. With `--baseline`, only findings the baseline does not hold fail.
  */
 export async function checkCommand(options: CheckOptions, output: ConsoleOutput): Promise<number> {
   const discovered = options.threadId === undefined ? mockScenarioThreads() : undefined;
@@ -22,34 +30,46 @@ export async function checkCommand(options: CheckOptions, output: ConsoleOutput)
     output.err('langgraph-mock check: --thread-id is required (no scenario threads to fall back on)\n');
     return CHECK_EXIT.unusable;
   }
-  const emptyThreadId = options.emptyThreadId ?? discovered?.emptyThreadId;
-  const documentOnStdout = options.output === undefined && options.reporter !== 'text';
-  const progress = documentOnStdout ? output.err : output.out;
-  progress(`Checking ${options.baseUrl} against the List Runs contract (thread ${threadId})\n\n`);
+  let baseline: Baseline | undefined;
+  if (options.baseline !== undefined) {
+    try {
+      baseline = parseBaseline(readFileSync(options.baseline, 'utf8'));
+    } catch (error) {
+      const reason = error instanceof BaselineError ? error.message : (error as Error).message;
+      output.err(`langgraph-mock check: cannot use --baseline ${options.baseline}: ${reason}\n`);
+      return CHECK_EXIT.unusable;
+    }
+  }
 
   let report: ConformanceReport;
   try {
     report = await runConformance({
       baseUrl: options.baseUrl,
       threadId,
-      emptyThreadId,
+      emptyThreadId: options.emptyThreadId ?? discovered?.emptyThreadId,
       apiKey: options.apiKey,
       seed: options.seed,
-      onResult: (result) => {
-        progress(`${formatCheckResult(result)}\n`);
-      },
+      level: options.level,
+      queries: options.queries,
+      maxExamples: options.maxExamples,
     });
   } catch (error) {
     if (!(error instanceof ServerUnreachableError)) throw error;
     output.err(`langgraph-mock check: ${error.message}\n`);
     return CHECK_EXIT.unusable;
   }
+
+  const notes: string[] = [];
   if (options.threadId === undefined && report.results.every((result) => !result.passed)) {
-    progress(
-      `\nnote: no --thread-id was given, so the mock's scenario thread ${threadId} was used; pass --thread-id for another server\n`,
+    notes.push(
+      `note: no --thread-id was given, so the mock's scenario thread ${threadId} was used; pass --thread-id for another server`,
     );
   }
-  progress(`${formatSummary(report)}\n`);
+  const comparison = baseline === undefined ? undefined : compareWithBaseline(report, baseline);
+  if (comparison !== undefined && options.baseline !== undefined) {
+    notes.push(formatBaselineComparison(comparison, options.baseline));
+  }
+  const tail = notes.map((note) => `\n${note}\n`).join('');
 
   const document = render(report, options.reporter);
   if (options.output !== undefined) {
@@ -59,10 +79,15 @@ export async function checkCommand(options: CheckOptions, output: ConsoleOutput)
       output.err(`langgraph-mock check: cannot write ${options.output}: ${(error as Error).message}\n`);
       return CHECK_EXIT.unusable;
     }
-  } else if (documentOnStdout) {
+    output.out(`${formatSummary(report)}\n${tail}`);
+  } else if (options.reporter === 'text') {
+    output.out(`${document}${tail}`);
+  } else {
     output.out(document);
+    output.err(`${formatSummary(report)}\n${tail}`);
   }
-  return report.failed === 0 ? CHECK_EXIT.passed : CHECK_EXIT.failed;
+  const failed = comparison === undefined ? report.failed > 0 : comparison.added.length > 0;
+  return failed ? CHECK_EXIT.failed : CHECK_EXIT.passed;
 }
 
 function render(report: ConformanceReport, reporter: Reporter): string {

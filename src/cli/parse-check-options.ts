@@ -1,3 +1,6 @@
+import { DEFAULT_COMBINATION_QUERIES } from '../conformance/checks/model-combinations-check.js';
+import { DEFAULT_MAX_EXAMPLES } from '../conformance/group-findings.js';
+import { DEFAULT_RULE_LEVEL, isRuleLevel, RULE_LEVELS, type RuleLevel } from '../conformance/rule-level.js';
 import { integerFlag, parseFlags } from './parse-flags.js';
 import { UsageError } from './usage-error.js';
 
@@ -16,13 +19,29 @@ export interface CheckOptions {
   readonly output: string | undefined;
   readonly seed: number;
   readonly apiKey: string | undefined;
+  readonly level: RuleLevel;
+  readonly queries: number;
+  readonly maxExamples: number;
+  /** A JSON report of an earlier run: only findings it does not hold fail the run. */
+  readonly baseline: string | undefined;
 }
 
 /** Parses the arguments of `check` (after the command word). */
 export function parseCheckOptions(args: readonly string[]): CheckOptions | 'help' | 'version' {
   const flags = parseFlags(
     args,
-    ['thread-id', 'empty-thread-id', 'reporter', 'output', 'seed', 'api-key'],
+    [
+      'thread-id',
+      'empty-thread-id',
+      'reporter',
+      'output',
+      'seed',
+      'api-key',
+      'level',
+      'queries',
+      'max-examples',
+      'baseline',
+    ],
     true,
   );
   if (flags.has('help')) return 'help';
@@ -40,7 +59,10 @@ export function parseCheckOptions(args: readonly string[]): CheckOptions | 'help
   const reporter = flags.string('reporter') ?? 'text';
   if (!isReporter(reporter))
     throw new UsageError(`--reporter must be one of ${REPORTERS.join(', ')}, got '${reporter}'`);
-  for (const flag of ['thread-id', 'empty-thread-id', 'output', 'api-key']) {
+  const level = flags.string('level') ?? DEFAULT_RULE_LEVEL;
+  if (!isRuleLevel(level))
+    throw new UsageError(`--level must be one of ${RULE_LEVELS.join(', ')}, got '${level}'`);
+  for (const flag of ['thread-id', 'empty-thread-id', 'output', 'api-key', 'baseline']) {
     if (flags.string(flag) === '') throw new UsageError(`--${flag} must not be empty`);
   }
   return {
@@ -51,6 +73,10 @@ export function parseCheckOptions(args: readonly string[]): CheckOptions | 'help
     output: flags.string('output'),
     seed: integerFlag('--seed', flags.string('seed'), 1, 2 ** 31 - 1),
     apiKey: flags.string('api-key'),
+    level,
+    queries: integerFlag('--queries', flags.string('queries'), DEFAULT_COMBINATION_QUERIES, 100_000),
+    maxExamples: integerFlag('--max-examples', flags.string('max-examples'), DEFAULT_MAX_EXAMPLES, 1000),
+    baseline: flags.string('baseline'),
   };
 }
 

@@ -33,7 +33,12 @@ Options for check:
   --empty-thread-id <uuid>  a thread with no runs (default with the mock: its empty scenario thread)
   --reporter <format>       text, json or junit (default text)
   --output <file>           write the report there; progress still goes to the terminal
+  --level <level>           spec, semantics or strict: the checks up to that rule level
+                            (default semantics: what a real deployment is expected to pass)
   --seed <n>                seed of the generated queries (default 1)
+  --queries <n>             generated queries of the combination check (default 200)
+  --max-examples <n>        example requests kept per finding (default 3)
+  --baseline <file>         a JSON report of an earlier run: fail only on findings not in it
   --api-key <key>           sent as x-api-key
 
 Options for export:
@@ -46,5 +51,6 @@ Options for export:
   -v, --version     print the version
 
 Exit codes: serve: 0 stopped cleanly, 1 could not start, 2 bad command line or fixture file.
-            check: 0 every check passed, 1 a check failed, 2 bad command line or server unreachable.
+            check: 0 every check passed (with --baseline: no new finding), 1 a check failed,
+                   2 bad command line, bad baseline file or server unreachable.
             export: 0 written, 1 could not write, 2 bad command line or unknown --thread.`;

@@ -18,17 +18,19 @@ import {
   schemaSelectCheck,
 } from './checks/schema-checks.js';
 import { selectCheck } from './checks/select-checks.js';
+import { modelCombinationsCheck } from './checks/model-combinations-check.js';
+import { levelIncludes, type RuleLevel } from './rule-level.js';
 
 /**
- * Every conformance check, in report order. One status-filter check per value of the spec's `status`
- * query enum; the empty-thread check only when an empty thread is known; the Prism agreement check
- * only when Prism judges the responses.
+ * Every conformance check up to `level` (default: all levels), in report order. One status-filter check
+ * per value of the spec's `status` query enum; the empty-thread check only when an empty thread is known;
+ * the Prism agreement check only when Prism judges the responses.
  */
 export function allChecks(
   contract: ListRunsContract,
-  options: { hasEmptyThread: boolean; withPrism: boolean },
+  options: { hasEmptyThread: boolean; withPrism: boolean; level?: RuleLevel | undefined },
 ): ConformanceCheck[] {
-  return [
+  const checks: ConformanceCheck[] = [
     schemaRunsCheck,
     schemaSelectCheck,
     schemaErrorsCheck,
@@ -40,6 +42,7 @@ export function allChecks(
     threadScopingCheck,
     ...contract.statusFilterValues.map(statusFilterCheck),
     selectCheck,
+    modelCombinationsCheck,
     ...errorChecks,
     stabilityCheck,
     robustnessCheck,
@@ -47,4 +50,6 @@ export function allChecks(
     // Last: it judges every response the checks before it received.
     ...(options.withPrism ? [prismAgreementCheck] : []),
   ];
+  const { level } = options;
+  return level === undefined ? checks : checks.filter((check) => levelIncludes(level, check.level));
 }

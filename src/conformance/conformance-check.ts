@@ -1,6 +1,7 @@
 import type { ListRunsContract } from '../openapi/list-runs-contract.js';
 import type { CheckFailure } from './check-result.js';
 import type { HttpProbe, ProbeResponse } from './http-probe.js';
+import type { RuleLevel } from './rule-level.js';
 
 /** A run as any server returns it: the checks assume nothing beyond what they verify. */
 export type WireRun = Readonly<Record<string, unknown>>;
@@ -20,8 +21,10 @@ export interface CheckContext {
   readonly contract: ListRunsContract;
   readonly threadId: string;
   readonly emptyThreadId: string | undefined;
-  /** Seed for generated inputs (unknown thread ids, robustness queries). */
+  /** Seed for generated inputs (unknown thread ids, robustness and combination queries). */
   readonly seed: number;
+  /** How many generated queries the combination check compares with its model. */
+  readonly queries: number;
   /** The runs path of a thread, with an optional query string (without `?`). */
   runsPath(threadId: string, query?: string): string;
   /** The thread's newest runs (up to `RUN_WINDOW`), fetched on first use. */
@@ -32,8 +35,10 @@ export interface CheckContext {
 export interface ConformanceCheck {
   /** Stable id, `group.name`, used in reports and JUnit test case names. */
   readonly id: string;
-  /** One line: what a server must do to pass. */
+  /** One line: what a server must do to pass, claiming no more than the check verifies. */
   readonly description: string;
+  /** The basis of the rule: the spec, the real server's semantics, or the mock's strict profile. */
+  readonly level: RuleLevel;
   /** Runs the check and returns what failed (empty: passed). */
   run(context: CheckContext): Promise<CheckFailure[]>;
 }
@@ -45,6 +50,7 @@ export const RUN_WINDOW = 60;
 export function notAListFailure(response: ProbeResponse): CheckFailure | undefined {
   if (response.status === 200 && Array.isArray(response.json)) return undefined;
   return {
+    cause: `expected 200 with a JSON array of runs, got ${response.status}`,
     message: 'expected 200 with a JSON array of runs',
     requests: [response.url],
     expected: '200 [...]',

@@ -2,6 +2,10 @@ import { createPrismOutputValidator } from '../contract/prism-output-validator.j
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
 import { allChecks } from './all-checks.js';
 import type { CheckFailure, CheckResult, ConformanceReport } from './check-result.js';
+import { DEFAULT_COMBINATION_QUERIES } from './checks/model-combinations-check.js';
+import { DEFAULT_MAX_EXAMPLES, groupFindings } from './group-findings.js';
+import { DEFAULT_RULE_LEVEL, type RuleLevel } from './rule-level.js';
+import { setupHints } from './setup-hints.js';
 import {
   RUN_WINDOW,
   notAListFailure,
@@ -23,6 +27,12 @@ export interface ConformanceOptions {
   readonly apiKey?: string | undefined;
   /** Seed of the generated inputs (default 1): the same seed sends the same requests. */
   readonly seed?: number | undefined;
+  /** Run the checks up to this rule level: `spec`, `semantics` (default) or `strict`. */
+  readonly level?: RuleLevel | undefined;
+  /** How many generated queries the combination check sends (default 200). */
+  readonly queries?: number | undefined;
+  /** How many example cases each finding keeps (default 3). */
+  readonly maxExamples?: number | undefined;
   /** Only the checks whose id starts with one of these prefixes. */
   readonly only?: readonly string[] | undefined;
   /** Have Prism's validator judge every response too, and report where it disagrees with Ajv (default true). */
@@ -45,9 +55,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const startedAt = new Date().toISOString();
   const contract = getListRunsContract();
   const withPrism = options.prism ?? true;
+  const level = options.level ?? DEFAULT_RULE_LEVEL;
+  const maxExamples = options.maxExamples ?? DEFAULT_MAX_EXAMPLES;
   const probe = createHttpProbe({
     baseUrl: options.baseUrl,
     apiKey: options.apiKey,
+    // The one place Prism is loaded for a run.
     prism: withPrism ? await createPrismOutputValidator() : undefined,
   });
   const seed = options.seed ?? 1;
@@ -68,6 +81,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     threadId: options.threadId,
     emptyThreadId: options.emptyThreadId,
     seed,
+    queries: options.queries ?? DEFAULT_COMBINATION_QUERIES,
     runsPath,
     window: () => (windowPromise ??= fetchWindow(context)),
   };
@@ -76,6 +90,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const checks = allChecks(contract, {
     hasEmptyThread: options.emptyThreadId !== undefined,
     withPrism,
+    level,
   }).filter(
     (check) => options.only === undefined || options.only.some((prefix) => check.id.startsWith(prefix)),
   );
@@ -87,16 +102,18 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     } catch (error) {
       if (error instanceof WindowUnavailableError) failures = [error.failure];
       else if (error instanceof ResponseCutOffError)
-        failures = [{ message: error.message, requests: [error.url] }];
-      else if (error instanceof ServerUnreachableError) failures = [{ message: error.message, requests: [] }];
+        failures = [{ cause: 'a response was cut off', message: error.message, requests: [error.url] }];
+      else if (error instanceof ServerUnreachableError)
+        failures = [{ cause: 'the server stopped answering', message: error.message, requests: [] }];
       else throw error;
     }
     const result: CheckResult = {
       id: check.id,
       description: check.description,
+      level: check.level,
       passed: failures.length === 0,
       durationMs: Math.round(performance.now() - checkStarted),
-      failures,
+      findings: groupFindings(failures, maxExamples),
     };
     results.push(result);
     options.onResult?.(result);
@@ -107,11 +124,13 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     threadId: options.threadId,
     emptyThreadId: options.emptyThreadId,
     seed,
+    level,
     startedAt,
     durationMs: Math.round(performance.now() - started),
     results,
     passed: results.length - failed,
     failed,
+    hints: setupHints(probe.history(), options.apiKey !== undefined),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,12 +9,16 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { allChecks } from '../../src/conformance/all-checks.js';
 import { createMockServer, type MockServer } from '../../src/http/create-mock-server.js';
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
+import type { RuleLevel } from '../../src/conformance/rule-level.js';
 import { startBrokenServer, type BrokenServer } from '../helpers/broken-servers.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = 'dist/cli/main.js';
-/** The checks the CLI runs against the mock: it finds the mock's empty thread by itself. */
-const CHECK_COUNT = allChecks(getListRunsContract(), { hasEmptyThread: true, withPrism: true }).length;
+/** The checks the CLI runs against the mock at a level: it finds the mock's empty thread by itself. */
+function checkCount(level: RuleLevel): number {
+  return allChecks(getListRunsContract(), { hasEmptyThread: true, withPrism: true, level }).length;
+}
+const CHECK_COUNT = checkCount('semantics');
 
 /** How a CLI run ended and what it wrote. */
 interface CliRun {
@@ -25,6 +29,7 @@ interface CliRun {
 
 const running = new Set<ChildProcess>();
 let mock: MockServer;
+let keyedMock: MockServer;
 let broken: BrokenServer;
 let tempDir: string;
 
@@ -84,6 +89,7 @@ beforeAll(async () => {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
   }
   mock = await createMockServer({ host: '127.0.0.1', port: 0, threads: 0 });
+  keyedMock = await createMockServer({ host: '127.0.0.1', port: 0, threads: 0, apiKey: 'sesame' });
   broken = await startBrokenServer('ignores-offset');
   tempDir = mkdtempSync(join(tmpdir(), 'langgraph-mock-check-'));
 }, 120_000);
@@ -91,51 +97,147 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const child of running) child.kill('SIGKILL');
   await mock.close();
+  await keyedMock.close();
   await broken.close();
   rmSync(tempDir, { recursive: true, force: true });
 });
 
 describe('langgraph-mock check', () => {
-  it('exits 0 against the mock with no flags and prints every check and the summary', async () => {
+  it('exits 0 against the mock with no flags and prints the verdict, its level and the passed checks', async () => {
     const run = await runCli(['check', mock.url]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^${CHECK_COUNT} passed, 0 failed$`, 'm'));
-    expect(run.stdout.match(/^PASS {2}/gm)).toHaveLength(CHECK_COUNT);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe(`langgraph-mock check: all ${CHECK_COUNT} checks passed at level semantics`);
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^ {2}server ${mock.url.replaceAll('.', '\\.')}, thread [0-9a-f-]{36}, empty thread [0-9a-f-]{36}, seed 1, \\d+ ms$`,
+      ),
+    );
+    expect(run.stdout).toContain(`Passed (${CHECK_COUNT}):`);
     expect(run.stdout).not.toMatch(/^FAIL/m);
-    expect(run.stdout).toContain(`checked ${mock.url} (thread `);
   });
 
-  it('writes a valid JUnit report to --output and exits 0', async () => {
+  it.each(['spec', 'semantics', 'strict'] as const)('passes the mock at --level %s', async (level) => {
+    const run = await runCli(['check', mock.url, '--level', level]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain(`all ${checkCount(level)} checks passed at level ${level}`);
+  });
+
+  it('writes a valid JUnit report to --output and prints only the summary', async () => {
     const file = join(tempDir, 'report.xml');
-    const run = await runCli(['check', mock.url, '--reporter', 'junit', '--output', file]);
-    expect(run.code, run.stderr).toBe(0);
-    // With --output, the terminal still gets the progress and the summary.
-    expect(run.stdout).toMatch(new RegExp(`^${CHECK_COUNT} passed, 0 failed$`, 'm'));
+    const run = await runCli(['check', broken.url, '--reporter', 'junit', '--output', file]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/^langgraph-mock check: \d+ of \d+ checks failed at level semantics$/m);
+    expect(run.stdout).toMatch(/^ {2}semantics +paging\.consistency +pages walked by offset differ/m);
+    // The details are in the file, not on the terminal.
+    expect(run.stdout).not.toMatch(/GET /);
     const suites = expectValidJUnit(readFileSync(file, 'utf8'));
     expect(suites['@_tests']).toBe(String(CHECK_COUNT));
-    expect(suites['@_failures']).toBe('0');
   });
 
-  it('prints a JSON report on stdout with --reporter json, and the progress on stderr', async () => {
-    const run = await runCli(['check', mock.url, '--reporter', 'json']);
-    expect(run.code, run.stderr).toBe(0);
-    const report: unknown = JSON.parse(run.stdout);
-    expect(report).toMatchObject({ baseUrl: mock.url, passed: CHECK_COUNT, failed: 0 });
-    expect(run.stderr).toMatch(new RegExp(`^${CHECK_COUNT} passed, 0 failed$`, 'm'));
-  });
-
-  it('exits 1 against a broken server and shows how to reproduce each failure', async () => {
-    const run = await runCli(['check', broken.url]);
+  it('prints a JSON report with the findings grouped by cause on stdout, and the summary on stderr', async () => {
+    const run = await runCli(['check', broken.url, '--reporter', 'json', '--max-examples', '1']);
     expect(run.code, run.stderr).toBe(1);
-    expect(run.stdout).toMatch(/^FAIL {2}paging\.consistency /m);
+    const report = JSON.parse(run.stdout) as {
+      level: string;
+      results: {
+        id: string;
+        level: string;
+        findings: { cause: string; count: number; examples: unknown[] }[];
+      }[];
+    };
+    expect(report.level).toBe('semantics');
+    const consistency = report.results.find((result) => result.id === 'paging.consistency');
+    expect(consistency?.level).toBe('semantics');
+    expect(consistency?.findings).toEqual([
+      { cause: 'pages walked by offset differ from the full list', count: 3, examples: [expect.anything()] },
+    ]);
+    expect(run.stderr).toMatch(/^langgraph-mock check: \d+ of \d+ checks failed/m);
+  });
+
+  it('exits 1 against a broken server: a summary worst first, then how to reproduce each finding', async () => {
+    const run = await runCli(['check', broken.url, '--queries', '30']);
+    expect(run.code, run.stderr).toBe(1);
+    const summary = run.stdout.indexOf('Failed checks, worst first:');
+    expect(summary).toBeGreaterThan(0);
+    expect(run.stdout.indexOf('FAIL  paging.consistency')).toBeGreaterThan(summary);
     const escapedUrl = broken.url.replaceAll('.', '\\.');
     expect(run.stdout).toMatch(
       new RegExp(`^ +GET ${escapedUrl}/threads/[0-9a-f-]{36}/runs\\?limit=\\d+&offset=\\d+$`, 'm'),
     );
+    expect(run.stdout).toMatch(/^ +pages of 1 differ from the full list first at index 1$/m);
     expect(run.stdout).toMatch(/^ +expected: \S/m);
     expect(run.stdout).toMatch(/^ +actual: +\S/m);
-    expect(run.stdout).toMatch(/^\d+ passed, [1-9]\d* failed$/m);
-    expect(run.stdout).toMatch(/^failed: .*\bpaging\.consistency\b/m);
+    expect(run.stdout).toMatch(/^ +\d+ of 30 generated queries differ from the model; the smallest/m);
+  });
+
+  it('tells to pass --api-key when most answers are 401 or 403, and passes with the key', async () => {
+    const without = await runCli(['check', keyedMock.url]);
+    expect(without.code).toBe(1);
+    expect(without.stdout).toMatch(
+      /^ {2}hint: \d+ of \d+ answers were 403: the server requires authentication; pass its key with --api-key <key>/m,
+    );
+    const withKey = await runCli(['check', keyedMock.url, '--api-key', 'sesame']);
+    expect(withKey.code, withKey.stdout).toBe(0);
+    expect(withKey.stdout).not.toContain('hint:');
+  });
+
+  describe('with --baseline', () => {
+    it('passes when every finding is in the baseline, and lists the baselined findings that are gone', async () => {
+      const file = join(tempDir, 'known.json');
+      const record = await runCli(['check', broken.url, '--reporter', 'json', '--output', file]);
+      expect(record.code).toBe(1);
+      const known = JSON.parse(readFileSync(file, 'utf8')) as {
+        results: { id: string; findings: { cause: string }[] }[];
+      };
+      known.results
+        .find((result) => result.id === 'order.created-at-desc')
+        ?.findings.push({ cause: 'fixed since' });
+      writeFileSync(file, JSON.stringify(known));
+
+      const run = await runCli(['check', broken.url, '--baseline', file]);
+      expect(run.code, run.stdout).toBe(0);
+      expect(run.stdout).toMatch(
+        new RegExp(`^Baseline ${file.replaceAll('.', '\\.')}: 0 new, [1-9]\\d* known, 1 gone$`, 'm'),
+      );
+      expect(run.stdout).toMatch(/^ {2}gone: {2}order\.created-at-desc: fixed since$/m);
+    });
+
+    it('fails on a finding whose cause the baseline does not hold, and names it', async () => {
+      const file = join(tempDir, 'partial.json');
+      const record = await runCli(['check', broken.url, '--reporter', 'json', '--output', file]);
+      expect(record.code).toBe(1);
+      const known = JSON.parse(readFileSync(file, 'utf8')) as {
+        results: { id: string; findings: unknown[] }[];
+      };
+      const consistency = known.results.find((result) => result.id === 'paging.consistency');
+      if (consistency !== undefined) consistency.findings = [];
+      writeFileSync(file, JSON.stringify(known));
+
+      const run = await runCli(['check', broken.url, '--baseline', file]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/^Baseline .*: 1 new, \d+ known, 0 gone$/m);
+      expect(run.stdout).toMatch(
+        /^ {2}new: {3}paging\.consistency: pages walked by offset differ from the full list \(3\)$/m,
+      );
+    });
+
+    it('exits 2 when the baseline is not a JSON report of check', async () => {
+      const file = join(tempDir, 'not-a-report.json');
+      writeFileSync(file, '{"hello": 1}');
+      const run = await runCli(['check', mock.url, '--baseline', file]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        /^langgraph-mock check: cannot use --baseline .*: not a JSON report of check/m,
+      );
+    });
+  });
+
+  it("explains Node's refused ports instead of blaming the server", async () => {
+    const run = await runCli(['check', 'http://127.0.0.1:6000']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/bad port: Node's fetch refuses port 6000 by its own rule/);
+    expect(run.stderr).toMatch(/serve the server on another port/);
   });
 
   it('exits 2 with a clear message when the server cannot be reached', async () => {
@@ -158,6 +260,11 @@ describe('langgraph-mock check', () => {
       name: 'an unknown reporter',
       args: ['check', 'http://127.0.0.1:9', '--reporter', 'xml'],
       message: /--reporter must be one of text, json, junit, got 'xml'/,
+    },
+    {
+      name: 'an unknown level',
+      args: ['check', 'http://127.0.0.1:9', '--level', 'lax'],
+      message: /--level must be one of spec, semantics, strict, got 'lax'/,
     },
     {
       name: 'a base URL that is not a URL',

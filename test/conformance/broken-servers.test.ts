@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { allChecks } from '../../src/conformance/all-checks.js';
 import type { ConformanceReport } from '../../src/conformance/check-result.js';
+import { RULE_LEVELS } from '../../src/conformance/rule-level.js';
 import { runConformance } from '../../src/conformance/run-conformance.js';
 import { createMockServer } from '../../src/http/create-mock-server.js';
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
@@ -20,8 +21,11 @@ const INVALID_INPUT_CHECKS = [
   'errors.invalid-thread-id',
   'errors.invalid-limit',
   'errors.invalid-offset',
-  'errors.invalid-status',
   'errors.invalid-select',
+  'errors.invalid-status',
+  'errors.negative-paging',
+  'errors.repeated-parameter',
+  'errors.select-form',
 ];
 
 /**
@@ -30,12 +34,18 @@ const INVALID_INPUT_CHECKS = [
  */
 const EXPECTATIONS: Readonly<Record<Fault, { caughtBy: readonly string[]; mayAlsoFail: readonly string[] }>> =
   {
-    'ignores-offset': { caughtBy: ['paging.consistency'], mayAlsoFail: ['paging.offset-past-end'] },
-    'off-by-one-paging': { caughtBy: ['paging.consistency'], mayAlsoFail: ['paging.offset-past-end'] },
+    'ignores-offset': {
+      caughtBy: ['paging.consistency', 'model.combinations'],
+      mayAlsoFail: ['paging.offset-past-end'],
+    },
+    'off-by-one-paging': {
+      caughtBy: ['paging.consistency', 'model.combinations'],
+      mayAlsoFail: ['paging.offset-past-end'],
+    },
     'oldest-first': { caughtBy: ['order.created-at-desc'], mayAlsoFail: [] },
-    'ignores-status': { caughtBy: STATUS_FILTER_CHECKS, mayAlsoFail: [] },
+    'ignores-status': { caughtBy: [...STATUS_FILTER_CHECKS, 'model.combinations'], mayAlsoFail: [] },
     'ignores-select': {
-      caughtBy: ['select.fields', 'schema.select'],
+      caughtBy: ['select.fields', 'schema.select', 'model.combinations'],
       // A generated valid `select` query gets full runs, which break the projection's schema; Prism
       // knows nothing of `select`, so it accepts the full runs that Ajv rejects.
       mayAlsoFail: ['robustness.generated-queries', 'schema.prism-agreement'],
@@ -57,8 +67,9 @@ const EXPECTATIONS: Readonly<Record<Fault, { caughtBy: readonly string[]; mayAls
     },
   };
 
+/** Every check, of every level. */
 async function checkServer(baseUrl: string): Promise<ConformanceReport> {
-  return runConformance({ baseUrl, threadId: THREAD_ID, emptyThreadId: EMPTY_THREAD_ID });
+  return runConformance({ baseUrl, threadId: THREAD_ID, emptyThreadId: EMPTY_THREAD_ID, level: 'strict' });
 }
 
 function failedIds(report: ConformanceReport): string[] {
@@ -77,14 +88,30 @@ describe('runConformance against a broken server', () => {
       expect(failed.filter((id) => !caughtBy.includes(id) && !mayAlsoFail.includes(id))).toEqual([]);
       expect(report.failed).toBe(failed.length);
       for (const result of report.results.filter((candidate) => caughtBy.includes(candidate.id))) {
-        expect(result.failures.length, result.id).toBeGreaterThan(0);
-        for (const failure of result.failures) {
+        expect(result.findings.length, result.id).toBeGreaterThan(0);
+        for (const failure of result.findings.flatMap((finding) => finding.examples)) {
           expect(
             failure.requests.some((url) => url.startsWith(`${server.url}/`)),
             `${result.id}: ${failure.message} (${failure.requests.join(' ')})`,
           ).toBe(true);
         }
       }
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('check descriptions', () => {
+  // A description that claims "newest first" must not pass an oldest-first server.
+  it('claim newest first only for a check that an oldest-first server fails', async () => {
+    const server = await startBrokenServer('oldest-first');
+    try {
+      const report = await checkServer(server.url);
+      const passedClaims = report.results
+        .filter((result) => result.passed && /newest/i.test(result.description))
+        .map((result) => result.id);
+      expect(passedClaims).toEqual([]);
     } finally {
       await server.close();
     }
@@ -104,7 +131,7 @@ describe('runConformance against a server that drops the connection mid-body', (
         expect.arrayContaining(['schema.runs', 'filter.status.error']),
       );
       for (const result of failed) {
-        for (const failure of result.failures) {
+        for (const failure of result.findings.flatMap((finding) => finding.examples)) {
           const mentioned = [...failure.requests, failure.message];
           expect(
             mentioned.some((text) => text.includes(`${server.url}/`) && isCut(text)),
@@ -128,7 +155,9 @@ describe('runConformance against the mock', () => {
       expect(report.failed).toBe(0);
       expect(report.passed).toBe(report.results.length);
       expect(report.baseUrl).toBe(mock.url);
-      const suite = allChecks(contract, { hasEmptyThread: true, withPrism: true }).map((check) => check.id);
+      const suite = allChecks(contract, { hasEmptyThread: true, withPrism: true, level: 'strict' }).map(
+        (check) => check.id,
+      );
       expect(report.results.map((result) => result.id)).toEqual(suite);
     } finally {
       await mock.close();
@@ -143,6 +172,11 @@ describe('allChecks', () => {
     const ids = checks.map((check) => check.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z-]+\.[a-z0-9.-]+$/);
+  });
+
+  it('declares the basis of every rule: spec, semantics or strict', () => {
+    for (const check of checks) expect(RULE_LEVELS, check.id).toContain(check.level);
+    expect(new Set(checks.map((check) => check.level))).toEqual(new Set(RULE_LEVELS));
   });
 
   it('gives every check a one-line description', () => {

@@ -15,10 +15,11 @@ const THREAD_ID = '00000000-0000-4000-8000-000000000003';
 
 const passedResult: CheckResult = {
   id: 'paging.limit',
-  description: 'limit=N returns the N newest runs',
+  description: 'limit=N returns the first N runs of the full list',
+  level: 'semantics',
   passed: true,
   durationMs: 3,
-  failures: [],
+  findings: [],
 };
 
 /** Failure text with every character XML treats specially, and some it cannot carry at all. */
@@ -28,16 +29,49 @@ const NASTY_ACTUAL = '200 <runs>]]> & \u0008 "x"';
 const failedResult: CheckResult = {
   id: 'errors.invalid-status',
   description: "status outside the spec's filter enum gets 422 ErrorResponse",
+  level: 'strict',
   passed: false,
   durationMs: 7,
-  failures: [
+  findings: [
     {
-      message: NASTY_MESSAGE,
-      requests: [`${BASE_URL}/threads/${THREAD_ID}/runs?status=a&b=%3C`],
-      expected: '422 {"detail": "..."}',
-      actual: NASTY_ACTUAL,
+      cause: NASTY_MESSAGE,
+      count: 5,
+      examples: [
+        {
+          message: 'status=bogus: expected 422',
+          requests: [`${BASE_URL}/threads/${THREAD_ID}/runs?status=a&b=%3C`],
+          expected: '422 {"detail": "..."}',
+          actual: NASTY_ACTUAL,
+        },
+        { message: 'second failure', requests: [`${BASE_URL}/threads/${THREAD_ID}/runs?status=SUCCESS`] },
+      ],
     },
-    { message: 'second failure', requests: [`${BASE_URL}/threads/${THREAD_ID}/runs?status=SUCCESS`] },
+    {
+      cause: 'a second cause',
+      count: 1,
+      examples: [{ message: 'a second cause', requests: [`${BASE_URL}/threads/${THREAD_ID}/runs?status=x`] }],
+    },
+  ],
+};
+
+/** A spec-level failure with fewer cases: worst first puts it before the strict one all the same. */
+const specResult: CheckResult = {
+  id: 'schema.errors',
+  description: 'error responses use a declared status',
+  level: 'spec',
+  passed: false,
+  durationMs: 2,
+  findings: [
+    {
+      cause: 'status 400 is not declared for the operation',
+      count: 2,
+      examples: [
+        {
+          message: 'status 400 is not declared for the operation',
+          requests: [`${BASE_URL}/threads/not-a-uuid/runs`],
+        },
+      ],
+    },
   ],
 };
 
@@ -46,11 +80,13 @@ const handMadeReport: ConformanceReport = {
   threadId: THREAD_ID,
   emptyThreadId: undefined,
   seed: 1,
+  level: 'strict',
   startedAt: '2025-09-15T19:26:57.000Z',
   durationMs: 1234,
-  results: [passedResult, failedResult],
+  results: [passedResult, failedResult, specResult],
   passed: 1,
-  failed: 1,
+  failed: 2,
+  hints: [],
 };
 
 /** The parts of a parsed JUnit document the tests read. */
@@ -185,7 +221,7 @@ describe('formatJUnitReport', () => {
     }
   });
 
-  it('gives failed checks a failure with the first message and the reproduction, passed ones none', () => {
+  it('gives failed checks a failure whose message is the grouped summary, with the examples as text', () => {
     const { testCases } = parseJUnit(formatJUnitReport(brokenReport));
     for (const [i, result] of brokenReport.results.entries()) {
       const failure = testCases[i]?.failure;
@@ -193,12 +229,24 @@ describe('formatJUnitReport', () => {
         expect(failure, result.id).toBeUndefined();
         continue;
       }
-      expect(failure?.message, result.id).toBe(result.failures[0]?.message);
-      expect(failure?.message, result.id).not.toBe('');
+      expect(failure?.message, result.id).toBe(
+        result.findings
+          .map((finding) => `${finding.cause} (${finding.count} case${finding.count === 1 ? '' : 's'})`)
+          .join('; '),
+      );
       expect(failure?.text, result.id).toContain(`GET ${brokenUrl}/threads/`);
       expect(failure?.text, result.id).toContain('expected: ');
       expect(failure?.text, result.id).toContain('actual: ');
     }
+  });
+
+  it('carries the thread ids, the empty one too, the seed and the level as properties', () => {
+    const xml = formatJUnitReport(brokenReport);
+    expect(xml).toContain(`<property name="threadId" value="${scenarioThreadId('all-statuses')}"/>`);
+    expect(xml).toContain(`<property name="emptyThreadId" value="${scenarioThreadId('empty')}"/>`);
+    expect(xml).toContain('<property name="seed" value="1"/>');
+    expect(xml).toContain('<property name="level" value="semantics"/>');
+    expect(formatJUnitReport(handMadeReport)).toContain('<property name="emptyThreadId" value=""/>');
   });
 
   it('escapes &, <, > and quotes, and drops characters XML cannot carry, so the document stays valid', () => {
@@ -212,11 +260,13 @@ describe('formatJUnitReport', () => {
     expect(forbidden).toEqual([]);
     const { testCases } = parseJUnit(xml);
     const failure = testCases[1]?.failure;
-    expect(failure?.message).toBe('status=a&b got <html> and "quotes" \'apos\'  done');
+    expect(failure?.message).toBe(
+      'status=a&b got <html> and "quotes" \'apos\'  done (5 cases); a second cause (1 case)',
+    );
     expect(failure?.type).toBe('ConformanceFailure');
     expect(failure?.text).toContain(`GET ${BASE_URL}/threads/${THREAD_ID}/runs?status=a&b=%3C`);
     expect(failure?.text).toContain('expected: 422 {"detail": "..."}');
-    expect(failure?.text).toContain('actual: 200 <runs>]]> &  "x"');
+    expect(failure?.text).toContain('actual:   200 <runs>]]> &  "x"');
     expect(failure?.text).toContain('second failure');
     expect(testCases[0]?.failure).toBeUndefined();
   });
@@ -229,48 +279,74 @@ describe('formatJUnitReport', () => {
 });
 
 describe('formatCheckResult', () => {
-  it('shows a passed check as one PASS line with its id and description', () => {
+  it('shows a passed check as one PASS line with its id, level and description', () => {
     const text = formatCheckResult(passedResult);
     expect(text).not.toContain('\n');
-    expect(text).toMatch(/^PASS {2}paging\.limit +limit=N returns the N newest runs \(3 ms\)$/);
+    expect(text).toBe(
+      'PASS  paging.limit  [semantics]  limit=N returns the first N runs of the full list (3 ms)',
+    );
   });
 
-  it('shows a failed check as a FAIL line, then each failure with its URLs, expected and actual', () => {
+  it('shows each finding once with its count, its first example in full and the others one line each', () => {
     const lines = formatCheckResult(failedResult).split('\n');
-    expect(lines[0]).toMatch(/^FAIL {2}errors\.invalid-status +status outside/);
+    expect(lines[0]).toMatch(/^FAIL {2}errors\.invalid-status {2}\[strict\] {2}status outside/);
     expect(lines.slice(1)).toEqual([
-      `      ✗ ${NASTY_MESSAGE}`,
-      `        GET ${BASE_URL}/threads/${THREAD_ID}/runs?status=a&b=%3C`,
-      '        expected: 422 {"detail": "..."}',
-      `        actual:   ${NASTY_ACTUAL}`,
-      '      ✗ second failure',
-      `        GET ${BASE_URL}/threads/${THREAD_ID}/runs?status=SUCCESS`,
+      `  ✗ ${NASTY_MESSAGE} (5 cases)`,
+      '      status=bogus: expected 422',
+      `      GET ${BASE_URL}/threads/${THREAD_ID}/runs?status=a&b=%3C`,
+      '      expected: 422 {"detail": "..."}',
+      `      actual:   ${NASTY_ACTUAL}`,
+      `    also: second failure: GET ${BASE_URL}/threads/${THREAD_ID}/runs?status=SUCCESS`,
+      '    and 3 more cases',
+      '  ✗ a second cause (1 case)',
+      `      GET ${BASE_URL}/threads/${THREAD_ID}/runs?status=x`,
     ]);
   });
 });
 
 describe('formatTextReport', () => {
-  it('lists every check, then the summary with the counts and the failed ids', () => {
+  it('opens with the verdict and a summary of the failed checks, worst first, then their details', () => {
     const text = formatTextReport(handMadeReport);
     const lines = text.split('\n');
     expect(text.endsWith('\n')).toBe(true);
-    expect(lines.filter((line) => /^(PASS|FAIL) {2}/.test(line))).toHaveLength(2);
-    expect(lines).toContain('1 passed, 1 failed');
-    expect(lines).toContain('failed: errors.invalid-status');
-    expect(text).toContain(`checked ${BASE_URL} (thread ${THREAD_ID}, seed 1) in 1234 ms`);
-    expect(text.indexOf('1 passed, 1 failed')).toBeGreaterThan(text.lastIndexOf('FAIL  '));
+    expect(lines[0]).toBe('langgraph-mock check: 2 of 3 checks failed at level strict');
+    expect(lines[1]).toBe(`  server ${BASE_URL}, thread ${THREAD_ID}, empty thread (none), seed 1, 1234 ms`);
+    const summary = lines.indexOf('Failed checks, worst first:');
+    expect(summary).toBeGreaterThan(0);
+    // The spec rule first, though the strict one has more cases.
+    expect(lines[summary + 1]).toMatch(
+      /^ {2}spec +schema\.errors +status 400 is not declared for the operation \(2 cases\)$/,
+    );
+    expect(lines[summary + 2]).toMatch(
+      /^ {2}strict +errors\.invalid-status +status=a&b .* \(5 cases\) \(\+1 other cause\)$/,
+    );
+    expect(text.indexOf('FAIL  schema.errors')).toBeGreaterThan(text.indexOf('Failed checks, worst first:'));
+    expect(text.indexOf('FAIL  errors.invalid-status')).toBeGreaterThan(text.indexOf('FAIL  schema.errors'));
+    expect(lines).toContain('Passed (1): paging.limit');
   });
 
-  it('names the empty thread in the summary when there is one, and no failed line when all passed', () => {
-    const summary = formatSummary({
+  it('names the empty thread in the header, and the setup hints', () => {
+    const text = formatTextReport({
       ...handMadeReport,
       emptyThreadId: '00000000-0000-4000-8000-000000000001',
+      hints: ['40 of 40 answers were 403: the server requires authentication; pass --api-key'],
       results: [passedResult],
       passed: 1,
       failed: 0,
     });
-    expect(summary).toContain('1 passed, 0 failed');
-    expect(summary).toContain('empty thread 00000000-0000-4000-8000-000000000001');
-    expect(summary).not.toContain('failed:');
+    expect(text).toContain('langgraph-mock check: all 1 checks passed at level strict');
+    expect(text).toContain('empty thread 00000000-0000-4000-8000-000000000001,');
+    expect(text).toContain(
+      '  hint: 40 of 40 answers were 403: the server requires authentication; pass --api-key',
+    );
+    expect(text).not.toContain('Failed checks');
+  });
+});
+
+describe('formatSummary', () => {
+  it('is the report without the details, for the terminal when the report goes to a file', () => {
+    const summary = formatSummary(handMadeReport);
+    expect(formatTextReport(handMadeReport).startsWith(summary)).toBe(true);
+    expect(summary).not.toContain('FAIL  ');
   });
 });

@@ -91,7 +91,8 @@ export function startCutShortServer(cutShort: (url: string) => boolean): Promise
   });
 }
 
-async function listen(
+/** Listens with `handler` on 127.0.0.1, a free port; the other test servers beside this file share it. */
+export async function listen(
   handler: (request: IncomingMessage, response: ServerResponse) => void,
 ): Promise<BrokenServer> {
   const server = createServer(handler);

@@ -7,7 +7,8 @@ import { fetchRuns } from './list-request.js';
 export function statusFilterCheck(status: string): ConformanceCheck {
   return {
     id: `filter.status.${status}`,
-    description: `status=${status} returns exactly the thread's ${status} runs, newest first`,
+    level: 'semantics',
+    description: `status=${status} lists exactly the full list's ${status} runs, in the full list's order`,
     async run(context) {
       const window = await context.window();
       const filtered = await fetchRuns(context, context.threadId, `status=${status}&limit=${RUN_WINDOW}`);
@@ -19,6 +20,10 @@ export function statusFilterCheck(status: string): ConformanceCheck {
       if (stray === undefined && isDeepStrictEqual(actual, expected)) return [];
       return [
         {
+          cause:
+            stray === undefined
+              ? `status=${status} does not list the same runs as filtering the full list`
+              : `status=${status} lists runs of another status`,
           message:
             stray === undefined
               ? `status=${status} does not list the same runs as filtering the full list`

@@ -6,6 +6,7 @@ import { fetchRuns } from './list-request.js';
 /** `select` returns exactly the selected fields, each equal to the full run's value. */
 export const selectCheck: ConformanceCheck = {
   id: 'select.fields',
+  level: 'spec',
   description:
     'select returns exactly the selected fields (repeated keys, duplicates collapsed), values unchanged',
   async run(context) {
@@ -37,7 +38,16 @@ export const selectCheck: ConformanceCheck = {
       });
       if (bad !== -1 || page.runs.length !== Math.min(5, window.runs.length)) {
         const shown = page.runs[bad === -1 ? 0 : bad];
+        const keys = shown === undefined ? [] : Object.keys(shown);
         failures.push({
+          cause:
+            page.runs.length !== Math.min(5, window.runs.length)
+              ? 'select changes how many runs come back'
+              : keys.some((key) => !wanted.includes(key))
+                ? 'select returns fields that were not selected'
+                : wanted.some((field) => !keys.includes(field))
+                  ? 'select leaves out selected fields'
+                  : 'select changes the values of the selected fields',
           message: `select=${set.join(',')} did not return exactly those fields of the same runs`,
           requests: [page.url, window.url],
           expected: `${Math.min(5, window.runs.length)} runs with keys ${wanted.join(', ')}, values as in the full list`,

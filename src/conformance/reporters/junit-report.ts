@@ -1,22 +1,30 @@
 import type { CheckResult, ConformanceReport } from '../check-result.js';
+import { formatCheckResult, formatFindingLine } from './text-report.js';
 
 const SUITE_NAME = 'langgraph-mock conformance';
 
 /**
  * The report as JUnit XML, the format CI systems (GitHub Actions, GitLab, Jenkins) read: one
- * `<testcase>` per check, classname = the check's group, a `<failure>` with the reproduction.
+ * `<testcase>` per check, classname = the check's group, a `<failure>` whose message is the grouped
+ * summary (one cause per finding, with its count) and whose text is the findings with their examples.
  */
 export function formatJUnitReport(report: ConformanceReport): string {
   const seconds = (ms: number): string => (ms / 1000).toFixed(3);
   const cases = report.results.map((result) => testCase(result, seconds));
+  const properties: [string, string][] = [
+    ['baseUrl', report.baseUrl],
+    ['threadId', report.threadId],
+    ['emptyThreadId', report.emptyThreadId ?? ''],
+    ['seed', String(report.seed)],
+    ['level', report.level],
+    ...report.hints.map((hint): [string, string] => ['hint', hint]),
+  ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${escape(SUITE_NAME)}" tests="${report.results.length}" failures="${report.failed}" errors="0" time="${seconds(report.durationMs)}">`,
     `  <testsuite name="${escape(SUITE_NAME)}" tests="${report.results.length}" failures="${report.failed}" errors="0" skipped="0" time="${seconds(report.durationMs)}" timestamp="${escape(report.startedAt)}">`,
     '    <properties>',
-    `      <property name="baseUrl" value="${escape(report.baseUrl)}"/>`,
-    `      <property name="threadId" value="${escape(report.threadId)}"/>`,
-    `      <property name="seed" value="${report.seed}"/>`,
+    ...properties.map(([name, value]) => `      <property name="${name}" value="${escape(value)}"/>`),
     '    </properties>',
     ...cases,
     '  </testsuite>',
@@ -29,19 +37,10 @@ function testCase(result: CheckResult, seconds: (ms: number) => string): string 
   const group = result.id.split('.')[0] ?? result.id;
   const open = `    <testcase classname="conformance.${escape(group)}" name="${escape(result.id)}" time="${seconds(result.durationMs)}"`;
   if (result.passed) return `${open}/>`;
-  const details = result.failures
-    .map((failure) =>
-      [
-        failure.message,
-        ...failure.requests.map((url) => `GET ${url}`),
-        ...(failure.expected === undefined ? [] : [`expected: ${failure.expected}`]),
-        ...(failure.actual === undefined ? [] : [`actual: ${failure.actual}`]),
-      ].join('\n'),
-    )
-    .join('\n\n');
+  const summary = result.findings.map(formatFindingLine).join('; ');
   return [
     `${open}>`,
-    `      <failure message="${escape(result.failures[0]?.message ?? 'failed')}" type="ConformanceFailure">${escape(details)}</failure>`,
+    `      <failure message="${escape(summary)}" type="ConformanceFailure">${escape(formatCheckResult(result))}</failure>`,
     '    </testcase>',
   ].join('\n');
 }
