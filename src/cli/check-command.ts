@@ -6,6 +6,8 @@ import type { ConformanceReport } from '../conformance/check-result.js';
 import { ServerUnreachableError } from '../conformance/http-probe.js';
 import { runConformance } from '../conformance/run-conformance.js';
 import type { CheckOptions, Reporter } from './parse-check-options.js';
+import { prismForCheck } from './prism-for-check.js';
+import type { ImportPrismAdapter } from '../contract/load-prism-output-validator.js';
 import type { ConsoleOutput } from './serve-command.js';
 
 /** Exit codes of `check`: all passed, a check failed, or the run could not happen. */
@@ -15,7 +17,11 @@ export const CHECK_EXIT = { passed: 0, failed: 1, unusable: 2 } as const;
  * Runs the conformance suite and reports it. Progress goes to stdout as each check ends (to stderr when
  * stdout carries a JSON or JUnit document); `--output` writes the chosen report to a file.
  */
-export async function checkCommand(options: CheckOptions, output: ConsoleOutput): Promise<number> {
+export async function checkCommand(
+  options: CheckOptions,
+  output: ConsoleOutput,
+  importPrism?: ImportPrismAdapter,
+): Promise<number> {
   const discovered = options.threadId === undefined ? mockScenarioThreads() : undefined;
   const threadId = options.threadId ?? discovered?.threadId;
   if (threadId === undefined) {
@@ -25,6 +31,12 @@ export async function checkCommand(options: CheckOptions, output: ConsoleOutput)
   const emptyThreadId = options.emptyThreadId ?? discovered?.emptyThreadId;
   const documentOnStdout = options.output === undefined && options.reporter !== 'text';
   const progress = documentOnStdout ? output.err : output.out;
+  const prism = await prismForCheck(options.prism, importPrism);
+  if ('unusable' in prism) {
+    output.err(prism.unusable);
+    return CHECK_EXIT.unusable;
+  }
+  if (prism.note !== undefined) progress(prism.note);
   progress(`Checking ${options.baseUrl} against the List Runs contract (thread ${threadId})\n\n`);
 
   let report: ConformanceReport;
@@ -35,6 +47,7 @@ export async function checkCommand(options: CheckOptions, output: ConsoleOutput)
       emptyThreadId,
       apiKey: options.apiKey,
       seed: options.seed,
+      prism: prism.prism,
       onResult: (result) => {
         progress(`${formatCheckResult(result)}\n`);
       },

@@ -1,4 +1,5 @@
 import { integerFlag, parseFlags } from './parse-flags.js';
+import { isPrismMode, PRISM_MODES, type PrismMode } from './prism-for-check.js';
 import { UsageError } from './usage-error.js';
 
 /** The report formats of `check`. */
@@ -16,13 +17,15 @@ export interface CheckOptions {
   readonly output: string | undefined;
   readonly seed: number;
   readonly apiKey: string | undefined;
+  /** `auto` (default): cross-check with Prism when it is installed; `required`; `off`. */
+  readonly prism: PrismMode;
 }
 
 /** Parses the arguments of `check` (after the command word). */
 export function parseCheckOptions(args: readonly string[]): CheckOptions | 'help' | 'version' {
   const flags = parseFlags(
     args,
-    ['thread-id', 'empty-thread-id', 'reporter', 'output', 'seed', 'api-key'],
+    ['thread-id', 'empty-thread-id', 'reporter', 'output', 'seed', 'api-key', 'prism'],
     true,
   );
   if (flags.has('help')) return 'help';
@@ -40,6 +43,9 @@ export function parseCheckOptions(args: readonly string[]): CheckOptions | 'help
   const reporter = flags.string('reporter') ?? 'text';
   if (!isReporter(reporter))
     throw new UsageError(`--reporter must be one of ${REPORTERS.join(', ')}, got '${reporter}'`);
+  const prism = flags.string('prism') ?? 'auto';
+  if (!isPrismMode(prism))
+    throw new UsageError(`--prism must be one of ${PRISM_MODES.join(', ')}, got '${prism}'`);
   for (const flag of ['thread-id', 'empty-thread-id', 'output', 'api-key']) {
     if (flags.string(flag) === '') throw new UsageError(`--${flag} must not be empty`);
   }
@@ -51,6 +57,7 @@ export function parseCheckOptions(args: readonly string[]): CheckOptions | 'help
     output: flags.string('output'),
     seed: integerFlag('--seed', flags.string('seed'), 1, 2 ** 31 - 1),
     apiKey: flags.string('api-key'),
+    prism,
   };
 }
 

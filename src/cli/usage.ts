@@ -35,6 +35,7 @@ Options for check:
   --output <file>           write the report there; progress still goes to the terminal
   --seed <n>                seed of the generated queries (default 1)
   --api-key <key>           sent as x-api-key
+  --prism <mode>            auto: cross-check with Prism when installed (default); required; off
 
 Options for export:
   --seed, --threads, --anchor, --dataset  as for serve
@@ -44,5 +45,6 @@ Options for export:
   -v, --version     print the version
 
 Exit codes: serve: 0 stopped cleanly, 1 could not start, 2 bad command line or fixture file.
-            check: 0 every check passed, 1 a check failed, 2 bad command line or server unreachable.
+            check: 0 every check passed, 1 a check failed, 2 bad command line, server unreachable
+                   or --prism required without Prism installed.
             export: 0 written, 1 could not write, 2 bad command line.`;
