@@ -68,7 +68,7 @@ export interface ConsumerProjectOptions {
 export async function createConsumerProject(options: ConsumerProjectOptions = {}): Promise<ConsumerProject> {
   const dir = mkdtempSync(join(tmpdir(), 'langgraph-mock-consumer-'));
   try {
-    const packed = await runIn(ROOT, 'npm', [
+    const packed = await runCommand(ROOT, 'npm', [
       'pack',
       '--ignore-scripts',
       '--json',
@@ -119,7 +119,7 @@ export async function createConsumerProject(options: ConsumerProjectOptions = {}
       join(dir, 'package-lock.json'),
       `${JSON.stringify({ name: 'consumer', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`,
     );
-    const install = await runIn(dir, 'npm', [
+    const install = await runCommand(dir, 'npm', [
       'ci',
       '--offline',
       '--no-audit',
@@ -130,7 +130,7 @@ export async function createConsumerProject(options: ConsumerProjectOptions = {}
     return {
       dir,
       install,
-      run: (command, args) => runIn(dir, command, args),
+      run: (command, args) => runCommand(dir, command, args),
       write: (path, text) => {
         writeFileSync(join(dir, path), text);
       },
@@ -188,7 +188,8 @@ function cleanEnv(dir: string): NodeJS.ProcessEnv {
   return env;
 }
 
-function runIn(dir: string, command: string, args: readonly string[]): Promise<CommandResult> {
+/** Runs a command in `dir` to its end, without the npm variables of an enclosing `npm test`. */
+export function runCommand(dir: string, command: string, args: readonly string[]): Promise<CommandResult> {
   return new Promise((resolve) => {
     execFile(
       command,
