@@ -1,5 +1,7 @@
 // `langgraph-mock-server/vitest`: one mock for a whole Vitest run, started by Vitest's `globalSetup`.
 import { createMockServer, type MockServerOptions } from '../http/create-mock-server.js';
+// Types only (nothing is loaded at run time): brings Vitest's declarations in, so the augmentation below applies.
+import type {} from 'vitest';
 
 /** The key under which the mock's base URL is provided to tests: `inject('langgraphMockUrl')`. */
 export const MOCK_URL_KEY = 'langgraphMockUrl';

@@ -115,9 +115,9 @@ describe('the package entry points', () => {
     expect(crossChecked).toContain('@stoplight/prism-http');
   });
 
-  it.each(Object.keys(manifest.exports))('declare types next to the code of %s', (name) => {
+  it.each(Object.keys(manifest.exports))('declare the types of %s and ship its code', (name) => {
     const { types, default: code } = manifest.exports[name] ?? { types: '', default: '' };
-    expect(types).toBe(code.replace(/\.js$/, '.d.ts'));
-    expect(() => readFileSync(join(ROOT, types))).not.toThrow();
+    expect(readFileSync(join(ROOT, types), 'utf8')).toMatch(/^export /m);
+    expect(readFileSync(join(ROOT, code), 'utf8')).toMatch(/^export /m);
   });
 });
