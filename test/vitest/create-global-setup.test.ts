@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, inject, it } from 'vitest';
+import type { TestProject } from 'vitest/node';
 import { createGlobalSetup, MOCK_URL_KEY, setup, type ProvidingProject } from '../../src/vitest/index.js';
 
 /** Stands in for Vitest's TestProject: records what the global setup provides. */
@@ -38,6 +39,12 @@ describe('createGlobalSetup', () => {
     const withTwo = await threadCount({ apiKey: 'secret', threads: 2 });
     const withFive = await threadCount({ apiKey: 'secret', threads: 5 });
     expect(withFive - withTwo).toBe(3);
+  });
+
+  it("takes Vitest's own TestProject, and types inject('langgraphMockUrl') as a string", () => {
+    // Checked by tsc (npm test type-checks the tests): both fail to compile if the types drift.
+    expectTypeOf<TestProject>().toExtend<ProvidingProject>();
+    expectTypeOf(inject<typeof MOCK_URL_KEY>).returns.toEqualTypeOf<string>();
   });
 
   it('is exported ready-made as `setup`, so the package itself can be the global setup file', async () => {
