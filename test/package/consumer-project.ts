@@ -16,9 +16,6 @@ interface LockEntry {
   peerDependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
   optional?: boolean;
-  dev?: boolean;
-  devOptional?: boolean;
-  peer?: boolean;
   [field: string]: unknown;
 }
 
