@@ -6,16 +6,19 @@
 // next to its `types` file. dist/lib/ sits at the same depth as tsc's folders, so `import.meta.url`
 // paths (spec/, fixtures/) resolve alike.
 import { readFileSync, rmSync } from 'node:fs';
-import { basename, isAbsolute } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { build } from 'rolldown';
 
 const { exports } = JSON.parse(readFileSync('package.json', 'utf8'));
-const input = Object.fromEntries(
-  Object.values(exports).map((entry) => [
-    basename(entry.default, '.js'),
-    entry.types.replace(/\.d\.ts$/, '.js'),
-  ]),
-);
+// Each export `./name` (`.` is `index`) is bundled to dist/lib/name.js from tsc's output next to its types.
+const input = {};
+for (const [key, entry] of Object.entries(exports)) {
+  const name = key === '.' ? 'index' : key.replace(/^\.\//, '');
+  if (entry.default !== `./dist/lib/${name}.js`) {
+    throw new Error(`package.json exports["${key}"].default must be ./dist/lib/${name}.js, the bundle of it`);
+  }
+  input[name] = entry.types.replace(/\.d\.ts$/, '.js');
+}
 // A chunk left from an earlier build would ship in the package, unused.
 rmSync('dist/lib', { recursive: true, force: true });
 await build({
