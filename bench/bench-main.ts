@@ -17,6 +17,7 @@ import { ChildServerError, killAllChildServers, startChildServer, type ChildServ
 import { formatBenchJson, formatBenchText, type BenchReport } from './format-bench-report.js';
 import { describeMachine } from './machine-info.js';
 import { measureContractKit } from './measure-contract-kit.js';
+import { measureImportTime } from './measure-import-time.js';
 import { measureMemory } from './measure-memory.js';
 import { measureScale } from './measure-scale.js';
 import { measureStartup } from './measure-startup.js';
@@ -148,6 +149,7 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
     profile,
     log,
   );
+  const importTime = await measureImportTime(profile, log);
 
   const memory = await measureMemory(
     {
@@ -167,7 +169,7 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
     profile,
     log,
   );
-  return [...throughput, ...scale, ...startup, ...memory, ...contractKit];
+  return [...throughput, ...scale, ...startup, ...importTime, ...memory, ...contractKit];
 }
 
 /** Starts servers side by side; if one fails, the others are stopped before the error propagates. */

@@ -1,4 +1,4 @@
-// The public API of langgraph-mock-server. Everything else is internal.
+// The public API of langgraph-mock-server for serving the mock. Everything else is internal.
 
 // Serving the mock
 export { createMockServer, type MockServer, type MockServerOptions } from './http/create-mock-server.js';
@@ -43,20 +43,9 @@ export {
   ValidationError,
 } from './errors/domain-errors.js';
 
-// The contract
+// The spec, as the server reads it
 export { getListRunsContract, type ListRunsContract } from './openapi/list-runs-contract.js';
-export {
-  checkResponse,
-  createResponseChecker,
-  type Exchange,
-  type ResponseChecker,
-} from './contract/check-response.js';
-export { VIOLATION_KINDS, type Violation, type ViolationKind } from './contract/violation.js';
 
-// Conformance
-export { runConformance, type ConformanceOptions } from './conformance/run-conformance.js';
-export type { CheckFailure, CheckResult, ConformanceReport, Finding } from './conformance/check-result.js';
-export { RULE_LEVELS, type RuleLevel } from './conformance/rule-level.js';
-export { ServerUnreachableError } from './conformance/http-probe.js';
-export { formatJUnitReport } from './conformance/reporters/junit-report.js';
-export { formatTextReport } from './conformance/reporters/text-report.js';
+// Checking responses is `langgraph-mock-server/contract` (Ajv) and the conformance suite is
+// `langgraph-mock-server/conformance` (Ajv, fast-check, Prism when installed): importing this entry loads none
+// of them, so serving the mock costs no more than Express and the store.

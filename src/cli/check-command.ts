@@ -13,6 +13,8 @@ import { formatJUnitReport } from '../conformance/reporters/junit-report.js';
 import { formatSummary, formatTextReport } from '../conformance/reporters/text-report.js';
 import { runConformance } from '../conformance/run-conformance.js';
 import type { CheckOptions, Reporter } from './parse-check-options.js';
+import { prismForCheck } from './prism-for-check.js';
+import type { ImportPrismAdapter } from '../contract/load-prism-output-validator.js';
 import type { ConsoleOutput } from './serve-command.js';
 
 /** Exit codes of `check`: all passed (or nothing new against the baseline), a check failed, or the run could not happen. */
@@ -23,7 +25,11 @@ export const CHECK_EXIT = { passed: 0, failed: 1, unusable: 2 } as const;
  * goes to stdout with the summary on stderr; with `--output` the chosen report goes to the file and the
  * terminal gets the summary only. With `--baseline`, only findings the baseline does not hold fail.
  */
-export async function checkCommand(options: CheckOptions, output: ConsoleOutput): Promise<number> {
+export async function checkCommand(
+  options: CheckOptions,
+  output: ConsoleOutput,
+  importPrism?: ImportPrismAdapter,
+): Promise<number> {
   const discovered = options.threadId === undefined ? mockScenarioThreads() : undefined;
   const threadId = options.threadId ?? discovered?.threadId;
   if (threadId === undefined) {
@@ -40,6 +46,14 @@ export async function checkCommand(options: CheckOptions, output: ConsoleOutput)
       return CHECK_EXIT.unusable;
     }
   }
+  const prism = await prismForCheck(options.prism, importPrism);
+  if ('unusable' in prism) {
+    output.err(prism.unusable);
+    return CHECK_EXIT.unusable;
+  }
+  // The note goes where it cannot corrupt a JSON or JUnit document written to stdout.
+  const documentOnStdout = options.output === undefined && options.reporter !== 'text';
+  if (prism.note !== undefined) (documentOnStdout ? output.err : output.out)(prism.note);
 
   let report: ConformanceReport;
   try {
@@ -52,6 +66,7 @@ export async function checkCommand(options: CheckOptions, output: ConsoleOutput)
       level: options.level,
       queries: options.queries,
       maxExamples: options.maxExamples,
+      prism: prism.prism,
     });
   } catch (error) {
     if (!(error instanceof ServerUnreachableError)) throw error;

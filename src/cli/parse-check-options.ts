@@ -2,6 +2,7 @@ import { DEFAULT_COMBINATION_QUERIES } from '../conformance/checks/model-combina
 import { DEFAULT_MAX_EXAMPLES } from '../conformance/group-findings.js';
 import { DEFAULT_RULE_LEVEL, isRuleLevel, RULE_LEVELS, type RuleLevel } from '../conformance/rule-level.js';
 import { integerFlag, parseFlags } from './parse-flags.js';
+import { isPrismMode, PRISM_MODES, type PrismMode } from './prism-for-check.js';
 import { UsageError } from './usage-error.js';
 
 /** The report formats of `check`. */
@@ -24,6 +25,8 @@ export interface CheckOptions {
   readonly maxExamples: number;
   /** A JSON report of an earlier run: only findings it does not hold fail the run. */
   readonly baseline: string | undefined;
+  /** `auto` (default): cross-check with Prism when it is installed; `required`; `off`. */
+  readonly prism: PrismMode;
 }
 
 /** Parses the arguments of `check` (after the command word). */
@@ -41,6 +44,7 @@ export function parseCheckOptions(args: readonly string[]): CheckOptions | 'help
       'queries',
       'max-examples',
       'baseline',
+      'prism',
     ],
     true,
   );
@@ -62,6 +66,9 @@ export function parseCheckOptions(args: readonly string[]): CheckOptions | 'help
   const level = flags.string('level') ?? DEFAULT_RULE_LEVEL;
   if (!isRuleLevel(level))
     throw new UsageError(`--level must be one of ${RULE_LEVELS.join(', ')}, got '${level}'`);
+  const prism = flags.string('prism') ?? 'auto';
+  if (!isPrismMode(prism))
+    throw new UsageError(`--prism must be one of ${PRISM_MODES.join(', ')}, got '${prism}'`);
   for (const flag of ['thread-id', 'empty-thread-id', 'output', 'api-key', 'baseline']) {
     if (flags.string(flag) === '') throw new UsageError(`--${flag} must not be empty`);
   }
@@ -77,6 +84,7 @@ export function parseCheckOptions(args: readonly string[]): CheckOptions | 'help
     queries: integerFlag('--queries', flags.string('queries'), DEFAULT_COMBINATION_QUERIES, 100_000),
     maxExamples: integerFlag('--max-examples', flags.string('max-examples'), DEFAULT_MAX_EXAMPLES, 1000),
     baseline: flags.string('baseline'),
+    prism,
   };
 }
 

@@ -40,6 +40,7 @@ Options for check:
   --max-examples <n>        example requests kept per finding (default 3)
   --baseline <file>         a JSON report of an earlier run: fail only on findings not in it
   --api-key <key>           sent as x-api-key
+  --prism <mode>            auto: cross-check with Prism when installed (default); required; off
 
 Options for export:
   --seed, --threads, --anchor, --dataset  as for serve
@@ -52,5 +53,6 @@ Options for export:
 
 Exit codes: serve: 0 stopped cleanly, 1 could not start, 2 bad command line or fixture file.
             check: 0 every check passed (with --baseline: no new finding), 1 a check failed,
-                   2 bad command line, bad baseline file or server unreachable.
+                   2 bad command line, bad baseline file, server unreachable
+                   or --prism required without Prism installed.
             export: 0 written, 1 could not write, 2 bad command line or unknown --thread.`;

@@ -1,4 +1,5 @@
-import { createPrismOutputValidator } from '../contract/prism-output-validator.js';
+import { resolvePrismOption } from '../contract/load-prism-output-validator.js';
+import type { PrismOutputValidator } from '../contract/prism-output-validator.js';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
 import { allChecks } from './all-checks.js';
 import type { CheckFailure, CheckResult, ConformanceReport } from './check-result.js';
@@ -35,8 +36,12 @@ export interface ConformanceOptions {
   readonly maxExamples?: number | undefined;
   /** Only the checks whose id starts with one of these prefixes. */
   readonly only?: readonly string[] | undefined;
-  /** Have Prism's validator judge every response too, and report where it disagrees with Ajv (default true). */
-  readonly prism?: boolean | undefined;
+  /**
+   * Have Prism's validator judge every response too, and report where it disagrees with Ajv: `true` (the
+   * default) loads it and throws `PrismMissingError` when `@stoplight/prism-http` is not installed; `false`
+   * runs Ajv alone; a validator (from `loadPrismOutputValidator`) is used as given.
+   */
+  readonly prism?: boolean | PrismOutputValidator | undefined;
   /** Called after each check, for progress output. */
   readonly onResult?: ((result: CheckResult) => void) | undefined;
 }
@@ -54,15 +59,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const contract = getListRunsContract();
-  const withPrism = options.prism ?? true;
+  const prism = await resolvePrismOption(options.prism ?? true);
+  const withPrism = prism !== undefined;
   const level = options.level ?? DEFAULT_RULE_LEVEL;
   const maxExamples = options.maxExamples ?? DEFAULT_MAX_EXAMPLES;
-  const probe = createHttpProbe({
-    baseUrl: options.baseUrl,
-    apiKey: options.apiKey,
-    // The one place Prism is loaded for a run.
-    prism: withPrism ? await createPrismOutputValidator() : undefined,
-  });
+  const probe = createHttpProbe({ baseUrl: options.baseUrl, apiKey: options.apiKey, prism });
   const seed = options.seed ?? 1;
   const runsPath = (threadId: string, query = ''): string =>
     `/threads/${encodeURIComponent(threadId)}/runs${query === '' ? '' : `?${query}`}`;

@@ -1,5 +1,7 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type * as Ajv2020Module from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import type * as AjvFormatsModule from 'ajv-formats';
 import { isRfc3339DateTime } from './rfc3339-date-time.js';
 import {
   getListRunsContract,
@@ -20,6 +22,18 @@ export interface ResponseValidators {
 
 const COMPONENT_REF = /^#\/components\/schemas\/(.+)$/;
 
+// Ajv is loaded on the first call, not on import: the package root (serving, the store, fixtures) reaches
+// this module through fixture parsing, and a root import must not pay for Ajv (about 40 modules) unless a
+// fixture file is actually parsed. Ajv and ajv-formats are CommonJS, so a synchronous `require` keeps
+// `createResponseValidators` synchronous.
+const requireCommonJs = createRequire(import.meta.url);
+
+function loadAjv(): { Ajv2020: typeof Ajv2020Module.Ajv2020; addFormats: typeof AjvFormatsModule.default } {
+  const { Ajv2020 } = requireCommonJs('ajv/dist/2020.js') as typeof Ajv2020Module;
+  const addFormats = requireCommonJs('ajv-formats') as typeof AjvFormatsModule;
+  return { Ajv2020, addFormats: addFormats.default };
+}
+
 /**
  * Compiles the response schemas of `spec/openapi.yaml` with Ajv's JSON Schema 2020-12 class (the dialect
  * of OpenAPI 3.1), `strict` and `allErrors`, with ajv-formats for `uuid` and `date-time`.
@@ -31,8 +45,9 @@ const COMPONENT_REF = /^#\/components\/schemas\/(.+)$/;
 export function createResponseValidators(
   contract: ListRunsContract = getListRunsContract(),
 ): ResponseValidators {
+  const { Ajv2020, addFormats } = loadAjv();
   const ajv = new Ajv2020({ strict: true, allErrors: true });
-  addFormats.default(ajv);
+  addFormats(ajv);
   // Same verdicts as RFC 3339 asks, in a fraction of ajv-formats' time: every run carries two timestamps.
   ajv.addFormat('date-time', { type: 'string', validate: isRfc3339DateTime });
   // The canonical 8-4-4-4-12 form only: ajv-formats also takes a `urn:uuid:` prefix, which no run id has.

@@ -288,6 +288,7 @@ describe('npm run bench -- --smoke', () => {
       for (const section of ['throughput', 'scale', 'startup', 'memory', 'contract kit']) {
         expect(stdout).toMatch(new RegExp(`^\\| ${section} +\\|`, 'm'));
       }
+      expect(stdout).toContain("import 'langgraph-mock-server' ÷ import express");
       // No timing is asserted: a smoke run's figures mean nothing, and CI machines vary.
       expect(stdout).toMatch(/\| (PASS|MISS) +\|$/m);
     },
