@@ -11,6 +11,8 @@ const COMMON_FLAGS = {
 export interface ParsedFlags {
   /** The value of a string flag, or undefined when absent. */
   string(name: string): string | undefined;
+  /** Every value of a flag named in `repeatableFlags`, in the order given (empty when absent). */
+  strings(name: string): readonly string[];
   /** Whether a boolean flag (`--help`, `--version`, or one named in `booleanFlags`) was given. */
   has(name: string): boolean;
   readonly positionals: readonly string[];
@@ -18,14 +20,15 @@ export interface ParsedFlags {
 
 /**
  * Runs `node:util` parseArgs strictly over one command's arguments: every name in `stringFlags` takes a
- * value, those in `booleanFlags` take none, `--help` and `--version` are added, and parse errors become
- * one-line `UsageError`s.
+ * value, those in `booleanFlags` take none, those in `repeatableFlags` take a value each time they are
+ * given, `--help` and `--version` are added, and parse errors become one-line `UsageError`s.
  */
 export function parseFlags(
   args: readonly string[],
   stringFlags: readonly string[],
   allowPositionals = false,
   booleanFlags: readonly string[] = [],
+  repeatableFlags: readonly string[] = [],
 ): ParsedFlags {
   let parsed;
   try {
@@ -36,6 +39,9 @@ export function parseFlags(
       options: {
         ...Object.fromEntries(stringFlags.map((name) => [name, { type: 'string' as const }])),
         ...Object.fromEntries(booleanFlags.map((name) => [name, { type: 'boolean' as const }])),
+        ...Object.fromEntries(
+          repeatableFlags.map((name) => [name, { type: 'string' as const, multiple: true as const }]),
+        ),
         ...COMMON_FLAGS,
       },
     });
@@ -43,11 +49,15 @@ export function parseFlags(
     // parseArgs explains some errors over several lines; the CLI promises one.
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   return {
     string: (name) => {
       const value = values[name];
       return typeof value === 'string' ? value : undefined;
+    },
+    strings: (name) => {
+      const value = values[name];
+      return Array.isArray(value) ? value : [];
     },
     has: (name) => values[name] === true,
     positionals: parsed.positionals,

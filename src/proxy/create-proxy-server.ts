@@ -1,0 +1,256 @@
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { checkResponse } from '../contract/check-response.js';
+import type { Violation } from '../contract/violation.js';
+import { decodeContent } from './decode-content.js';
+import { endToEndHeaders } from './hop-by-hop-headers.js';
+import { listRunsThreadOf } from './list-runs-target.js';
+import { DEFAULT_TARGET_TIMEOUT_MS } from './request-target.js';
+import { classifyTargetError, TargetError, targetFailureStatus } from './target-error.js';
+import { ViolationLog, type ObservedViolation } from './violation-log.js';
+
+/** The path the proxy answers itself; every other path goes to the target. */
+export const VIOLATIONS_PATH = '/__mock/violations';
+
+/** A List Runs answer that came through the proxy, for whoever records runs. */
+export interface ListRunsAnswer {
+  /** The thread path segment, percent-decoded. */
+  readonly thread: string;
+  readonly status: number;
+  /** The decoded body text. */
+  readonly body: string;
+}
+
+/** Options of `createProxyServer`. */
+export interface ProxyOptions {
+  /** Where requests go; a path prefix is kept (`https://host/api` sends `/threads/…` to `/api/threads/…`). */
+  readonly target: URL;
+  /** Port to listen on; 0 (the default here) picks a free one. */
+  readonly port?: number;
+  /** Interface to bind; default 127.0.0.1. */
+  readonly host?: string;
+  /** Sent to the target as `x-api-key` in place of the client's. */
+  readonly apiKey?: string | undefined;
+  /** Answer 502 in place of a List Runs answer that breaks the contract. */
+  readonly strict?: boolean;
+  /** How long the target may stay silent, in milliseconds (default 30 s). */
+  readonly timeoutMs?: number;
+  /** Called with each violation as it is found (one log line each). */
+  readonly onViolation?: (violation: ObservedViolation) => void;
+  /** Called when the target fails a request (502 or 504). */
+  readonly onTargetFailure?: (request: string, error: TargetError) => void;
+  /** Called with every complete List Runs answer, after its check. */
+  readonly onListRunsAnswer?: ((answer: ListRunsAnswer) => void) | undefined;
+}
+
+/** A listening proxy. */
+export interface ProxyServer {
+  /** Base URL, e.g. `http://127.0.0.1:53211`. */
+  readonly url: string;
+  readonly port: number;
+  readonly server: Server;
+  /** Every contract violation seen in the target's List Runs answers. */
+  readonly violations: ViolationLog;
+  /** Stops accepting connections, ends open ones, and resolves once the server has closed. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a proxy in front of a server that claims the List Runs contract. It forwards every request (any
+ * method and path, bodies streamed) and checks every List Runs answer with `checkResponse`, against the
+ * request's own `select`. A target that is down or silent becomes a 502 or 504 with a `detail`.
+ *
+ * @example
+ * const proxy = await createProxyServer({ target: new URL('https://my-deployment.example'), strict: true });
+ * // point the app at proxy.url; GET proxy.url + '/__mock/violations' lists what broke the contract
+ */
+export async function createProxyServer(options: ProxyOptions): Promise<ProxyServer> {
+  const violations = new ViolationLog();
+  const forward = createForwarder(options, violations);
+  const server = createServer({ keepAlive: true }, (request, response) => {
+    if (pathOf(request.url ?? '/') === VIOLATIONS_PATH) answerViolations(request, response, violations);
+    else forward(request, response);
+  });
+  // A malformed request never reaches the handler; answer it as HTTP asks rather than drop it silently.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    server,
+    violations,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+        server.closeAllConnections();
+        forward.agent.destroy();
+      }),
+  };
+}
+
+type Forwarder = ((request: IncomingMessage, response: ServerResponse) => void) & { agent: Agent };
+
+function createForwarder(options: ProxyOptions, violations: ViolationLog): Forwarder {
+  const { target } = options;
+  const secure = target.protocol === 'https:';
+  const send = secure ? httpsRequest : httpRequest;
+  // Connections to the target are reused: a new one per request would cost more than the check.
+  const agent = secure ? new HttpsAgent({ keepAlive: true }) : new Agent({ keepAlive: true });
+  const prefix = target.pathname.replace(/\/$/, '');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TARGET_TIMEOUT_MS;
+
+  const forward = (request: IncomingMessage, response: ServerResponse): void => {
+    const method = request.method ?? 'GET';
+    const url = request.url ?? '/';
+    const thread = listRunsThreadOf(method, url);
+    const headers = endToEndHeaders(request.headers);
+    headers['host'] = target.host;
+    if (options.apiKey !== undefined) headers['x-api-key'] = options.apiKey;
+    const upstream = send({
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: target.port,
+      method,
+      path: `${prefix}${url}`,
+      headers,
+      agent,
+    });
+    upstream.setTimeout(timeoutMs, () => {
+      upstream.destroy(
+        new TargetError('timeout', `target ${target.origin} did not answer within ${timeoutMs} ms`),
+      );
+    });
+    upstream.on('error', (error) => {
+      const failure = classifyTargetError(error, target);
+      options.onTargetFailure?.(`${method} ${url}`, failure);
+      fail(response, targetFailureStatus(failure), failure.message);
+    });
+    upstream.on('response', (answer) => {
+      if (thread === undefined) passThrough(answer, response);
+      else checkThenAnswer({ method, url, thread }, answer, response);
+    });
+    // A client that goes away takes its pending request with it.
+    response.on('close', () => {
+      if (!response.writableFinished) upstream.destroy();
+    });
+    request.pipe(upstream);
+  };
+
+  const checkThenAnswer = (
+    exchange: { method: string; url: string; thread: string },
+    answer: IncomingMessage,
+    response: ServerResponse,
+  ): void => {
+    const chunks: Buffer[] = [];
+    answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+    answer.on('error', () => response.destroy());
+    answer.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      const status = answer.statusCode ?? 502;
+      const body = decodeContent(bytes, headerText(answer.headers['content-encoding'])) ?? '';
+      const headers = { ...endToEndHeaders(answer.headers), 'content-length': String(bytes.length) };
+      const check = (): Violation[] => {
+        const found = checkResponse({
+          request: { method: exchange.method, url: exchange.url },
+          status,
+          headers: { 'content-type': headerText(answer.headers['content-type']) },
+          body,
+        });
+        const at = new Date().toISOString();
+        for (const violation of found) {
+          const observed = { at, method: exchange.method, url: exchange.url, status, ...violation };
+          violations.add(observed);
+          options.onViolation?.(observed);
+        }
+        options.onListRunsAnswer?.({ thread: exchange.thread, status, body });
+        return found;
+      };
+      if (options.strict !== true) {
+        // Not strict: the client need not wait for the check.
+        response.writeHead(status, answer.statusMessage, headers).end(bytes);
+        check();
+        return;
+      }
+      const found = check();
+      if (found.length === 0) {
+        response.writeHead(status, answer.statusMessage, headers).end(bytes);
+        return;
+      }
+      const more = found.length > 1 ? ` (and ${found.length - 1} more)` : '';
+      fail(
+        response,
+        502,
+        `the target's answer breaks the List Runs contract: ${found[0]?.kind ?? ''}: ${found[0]?.message ?? ''}${more}`,
+      );
+    });
+  };
+
+  return Object.assign(forward, { agent });
+}
+
+function passThrough(answer: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEndHeaders(answer.headers));
+  answer.on('error', () => response.destroy());
+  answer.pipe(response);
+}
+
+/** Answers `{"detail"}` with `status`, or cuts the connection when the answer has already begun. */
+function fail(response: ServerResponse, status: number, detail: string): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  const body = JSON.stringify({ detail });
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  });
+  response.end(body);
+}
+
+function answerViolations(request: IncomingMessage, response: ServerResponse, log: ViolationLog): void {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.setHeader('allow', 'GET, HEAD');
+    fail(response, 405, `Method ${request.method ?? ''} not allowed on ${VIOLATIONS_PATH}`);
+    request.resume();
+    return;
+  }
+  const body = JSON.stringify(log);
+  response.writeHead(200, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+  request.resume();
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
