@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { checkResponse } from '../contract/check-response.js';
 import type { Violation } from '../contract/violation.js';
 import { decodeContent } from './decode-content.js';
+import { memoizeCheck } from './memoize-check.js';
 import { endToEndHeaders } from './hop-by-hop-headers.js';
 import { listRunsThreadOf } from './list-runs-target.js';
 import { DEFAULT_TARGET_TIMEOUT_MS } from './request-target.js';
@@ -120,6 +121,7 @@ function createForwarder(options: ProxyOptions, violations: ViolationLog): Forwa
   const agent = secure ? new HttpsAgent({ keepAlive: true }) : new Agent({ keepAlive: true });
   const prefix = target.pathname.replace(/\/$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TARGET_TIMEOUT_MS;
+  const checkExchange = memoizeCheck(checkResponse);
 
   const forward = (request: IncomingMessage, response: ServerResponse): void => {
     const method = request.method ?? 'GET';
@@ -172,7 +174,7 @@ function createForwarder(options: ProxyOptions, violations: ViolationLog): Forwa
       const body = decodeContent(bytes, headerText(answer.headers['content-encoding'])) ?? '';
       const headers = { ...endToEndHeaders(answer.headers), 'content-length': String(bytes.length) };
       const check = (): Violation[] => {
-        const found = checkResponse({
+        const found = checkExchange({
           request: { method: exchange.method, url: exchange.url },
           status,
           headers: { 'content-type': headerText(answer.headers['content-type']) },

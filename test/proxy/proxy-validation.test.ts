@@ -104,3 +104,39 @@ describe('the proxy checks every List Runs answer', () => {
     expect(proxy.violations.total).toBe(0);
   });
 });
+
+describe('the proxy remembers verdicts only for identical answers', () => {
+  it('flags a broken answer to a URL whose earlier answer was valid', async () => {
+    const mock = await createMockServer({ seed: 3 });
+    closers.push(() => mock.close());
+    const { createServer } = await import('node:http');
+    let answers = 0;
+    // Valid, then with one status the spec does not allow, then valid again.
+    const flaky = createServer((request, response) => {
+      void fetch(mock.url + (request.url ?? '/')).then(async (upstream) => {
+        const runs = (await upstream.json()) as { status: string }[];
+        answers++;
+        if (answers === 2 && runs[0] !== undefined) runs[0].status = 'paused';
+        response.writeHead(upstream.status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(runs));
+      });
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    closers.push(
+      () =>
+        new Promise<void>((resolve) => {
+          flaky.close(() => {
+            resolve();
+          });
+          flaky.closeAllConnections();
+        }),
+    );
+    const { port } = flaky.address() as { port: number };
+    const proxy = await proxyTo(`http://127.0.0.1:${port}`, { strict: true });
+    const page = `${proxy.url}/threads/${thread}/runs?limit=2`;
+    expect([(await fetch(page)).status, (await fetch(page)).status, (await fetch(page)).status]).toEqual([
+      200, 502, 200,
+    ]);
+    expect(proxy.violations.total).toBe(1);
+  });
+});
