@@ -36,7 +36,9 @@ export function spawnCli(args: readonly string[]): CliChild {
   const waitFor = (pattern: RegExp, timeoutMs = 15_000): Promise<RegExpExecArray> =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        reject(new Error(`no ${String(pattern)} after ${timeoutMs} ms; stdout: ${stdout}; stderr: ${stderr}`));
+        reject(
+          new Error(`no ${String(pattern)} after ${timeoutMs} ms; stdout: ${stdout}; stderr: ${stderr}`),
+        );
       }, timeoutMs);
       const check = (): void => {
         const match = pattern.exec(stdout);
