@@ -11,10 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { checkResponse } from '../contract/check-response.js';
 import type { Violation } from '../contract/violation.js';
 import { decodeContent } from './decode-content.js';
-import { memoizeCheck } from './memoize-check.js';
 import { endToEndHeaders } from './hop-by-hop-headers.js';
 import { listRunsThreadOf } from './list-runs-target.js';
 import { DEFAULT_TARGET_TIMEOUT_MS } from './request-target.js';
+import { VerdictCache } from './verdict-cache.js';
 import { classifyTargetError, TargetError, targetFailureStatus } from './target-error.js';
 import { ViolationLog, type ObservedViolation } from './violation-log.js';
 
@@ -121,7 +121,7 @@ function createForwarder(options: ProxyOptions, violations: ViolationLog): Forwa
   const agent = secure ? new HttpsAgent({ keepAlive: true }) : new Agent({ keepAlive: true });
   const prefix = target.pathname.replace(/\/$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TARGET_TIMEOUT_MS;
-  const checkExchange = memoizeCheck(checkResponse);
+  const verdicts = new VerdictCache();
 
   const forward = (request: IncomingMessage, response: ServerResponse): void => {
     const method = request.method ?? 'GET';
@@ -177,22 +177,30 @@ function createForwarder(options: ProxyOptions, violations: ViolationLog): Forwa
     answer.on('end', () => {
       const bytes = Buffer.concat(chunks);
       const status = answer.statusCode ?? 502;
-      const body = decodeContent(bytes, headerText(answer.headers['content-encoding'])) ?? '';
+      const contentType = headerText(answer.headers['content-type']);
+      let text: string | undefined;
+      // Decoded at most once, and only when the check or the recording needs the text.
+      const body = (): string =>
+        (text ??= decodeContent(bytes, headerText(answer.headers['content-encoding'])) ?? '');
       const headers = { ...endToEndHeaders(answer.headers), 'content-length': String(bytes.length) };
       const check = (): Violation[] => {
-        const found = checkExchange({
-          request: { method: exchange.method, url: exchange.url },
-          status,
-          headers: { 'content-type': headerText(answer.headers['content-type']) },
-          body,
-        });
-        const at = new Date().toISOString();
-        for (const violation of found) {
-          const observed = { at, method: exchange.method, url: exchange.url, status, ...violation };
-          violations.add(observed);
-          options.onViolation?.(observed);
+        const found = verdicts.verdict({ ...exchange, status, contentType, bytes }, () =>
+          checkResponse({
+            request: { method: exchange.method, url: exchange.url },
+            status,
+            headers: { 'content-type': contentType },
+            body: body(),
+          }),
+        );
+        if (found.length > 0) {
+          const at = new Date().toISOString();
+          for (const violation of found) {
+            const observed = { at, method: exchange.method, url: exchange.url, status, ...violation };
+            violations.add(observed);
+            options.onViolation?.(observed);
+          }
         }
-        options.onListRunsAnswer?.({ thread: exchange.thread, status, body });
+        options.onListRunsAnswer?.({ thread: exchange.thread, status, body: body() });
         return found;
       };
       if (options.strict !== true) {
