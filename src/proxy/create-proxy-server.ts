@@ -175,7 +175,8 @@ function createForwarder(options: ProxyOptions, violations: ViolationLog): Forwa
     answer.on('data', (chunk: Buffer) => chunks.push(chunk));
     answer.on('error', () => response.destroy());
     answer.on('end', () => {
-      const bytes = Buffer.concat(chunks);
+      // A page mostly arrives in one chunk: no copy then.
+      const bytes = chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks);
       const status = answer.statusCode ?? 502;
       const contentType = headerText(answer.headers['content-type']);
       let text: string | undefined;

@@ -52,7 +52,8 @@ export class VerdictCache {
     this.#byRequest.set(key, {
       status: answer.status,
       contentType: answer.contentType,
-      bytes: answer.bytes,
+      // A copy: the answer's bytes may be a slice of a larger socket buffer, which would stay alive too.
+      bytes: Buffer.from(answer.bytes),
       violations,
     });
     return violations;
