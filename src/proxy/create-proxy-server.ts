@@ -8,13 +8,11 @@ import {
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { checkResponse } from '../contract/check-response.js';
-import type { Violation } from '../contract/violation.js';
-import { decodeContent } from './decode-content.js';
+import { createListRunsAnswerer } from './answer-list-runs.js';
 import { endToEndHeaders } from './hop-by-hop-headers.js';
 import { listRunsThreadOf } from './list-runs-target.js';
+import { sendDetail } from './send-detail.js';
 import { DEFAULT_TARGET_TIMEOUT_MS } from './request-target.js';
-import { VerdictCache } from './verdict-cache.js';
 import { classifyTargetError, TargetError, targetFailureStatus } from './target-error.js';
 import { ViolationLog, type ObservedViolation } from './violation-log.js';
 
@@ -121,7 +119,7 @@ function createForwarder(options: ProxyOptions, violations: ViolationLog): Forwa
   const agent = secure ? new HttpsAgent({ keepAlive: true }) : new Agent({ keepAlive: true });
   const prefix = target.pathname.replace(/\/$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TARGET_TIMEOUT_MS;
-  const verdicts = new VerdictCache();
+  const checkThenAnswer = createListRunsAnswerer(options, violations);
 
   const forward = (request: IncomingMessage, response: ServerResponse): void => {
     const method = request.method ?? 'GET';
@@ -147,7 +145,7 @@ function createForwarder(options: ProxyOptions, violations: ViolationLog): Forwa
     upstream.on('error', (error) => {
       const failure = classifyTargetError(error, target);
       options.onTargetFailure?.(`${method} ${url}`, failure);
-      fail(response, targetFailureStatus(failure), failure.message);
+      sendDetail(response, targetFailureStatus(failure), failure.message);
     });
     upstream.on('response', (answer) => {
       if (thread === undefined) passThrough(answer, response);
@@ -166,64 +164,6 @@ function createForwarder(options: ProxyOptions, violations: ViolationLog): Forwa
     }
   };
 
-  const checkThenAnswer = (
-    exchange: { method: string; url: string; thread: string },
-    answer: IncomingMessage,
-    response: ServerResponse,
-  ): void => {
-    const chunks: Buffer[] = [];
-    answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-    answer.on('error', () => response.destroy());
-    answer.on('end', () => {
-      // A page mostly arrives in one chunk: no copy then.
-      const bytes = chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks);
-      const status = answer.statusCode ?? 502;
-      const contentType = headerText(answer.headers['content-type']);
-      let text: string | undefined;
-      // Decoded at most once, and only when the check or the recording needs the text.
-      const body = (): string =>
-        (text ??= decodeContent(bytes, headerText(answer.headers['content-encoding'])) ?? '');
-      const headers = { ...endToEndHeaders(answer.headers), 'content-length': String(bytes.length) };
-      const check = (): Violation[] => {
-        const found = verdicts.verdict({ ...exchange, status, contentType, bytes }, () =>
-          checkResponse({
-            request: { method: exchange.method, url: exchange.url },
-            status,
-            headers: { 'content-type': contentType },
-            body: body(),
-          }),
-        );
-        if (found.length > 0) {
-          const at = new Date().toISOString();
-          for (const violation of found) {
-            const observed = { at, method: exchange.method, url: exchange.url, status, ...violation };
-            violations.add(observed);
-            options.onViolation?.(observed);
-          }
-        }
-        options.onListRunsAnswer?.({ thread: exchange.thread, status, body: body() });
-        return found;
-      };
-      if (options.strict !== true) {
-        // Not strict: the client need not wait for the check.
-        response.writeHead(status, answer.statusMessage, headers).end(bytes);
-        check();
-        return;
-      }
-      const found = check();
-      if (found.length === 0) {
-        response.writeHead(status, answer.statusMessage, headers).end(bytes);
-        return;
-      }
-      const more = found.length > 1 ? ` (and ${found.length - 1} more)` : '';
-      fail(
-        response,
-        502,
-        `the target's answer breaks the List Runs contract: ${found[0]?.kind ?? ''}: ${found[0]?.message ?? ''}${more}`,
-      );
-    });
-  };
-
   return Object.assign(forward, { agent });
 }
 
@@ -239,24 +179,10 @@ function passThrough(answer: IncomingMessage, response: ServerResponse): void {
   answer.pipe(response);
 }
 
-/** Answers `{"detail"}` with `status`, or cuts the connection when the answer has already begun. */
-function fail(response: ServerResponse, status: number, detail: string): void {
-  if (response.headersSent) {
-    response.destroy();
-    return;
-  }
-  const body = JSON.stringify({ detail });
-  response.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-  });
-  response.end(body);
-}
-
 function answerViolations(request: IncomingMessage, response: ServerResponse, log: ViolationLog): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('allow', 'GET, HEAD');
-    fail(response, 405, `Method ${request.method ?? ''} not allowed on ${VIOLATIONS_PATH}`);
+    sendDetail(response, 405, `Method ${request.method ?? ''} not allowed on ${VIOLATIONS_PATH}`);
     request.resume();
     return;
   }
@@ -272,8 +198,4 @@ function answerViolations(request: IncomingMessage, response: ServerResponse, lo
 function pathOf(url: string): string {
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
-}
-
-function headerText(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(', ') : value;
 }

@@ -29,3 +29,8 @@ export function endToEndHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeade
   }
   return kept;
 }
+
+/** A header's value as one string (repeated headers joined as HTTP allows), or undefined when absent. */
+export function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}

@@ -1,5 +1,6 @@
 import { checkResponse } from '../contract/check-response.js';
 import type { Violation } from '../contract/violation.js';
+import { headerText } from '../proxy/hop-by-hop-headers.js';
 import { requestTarget } from '../proxy/request-target.js';
 import type { RunRecorder } from './run-recorder.js';
 
@@ -89,8 +90,4 @@ function runsOf(status: number, body: string): unknown[] | undefined {
 function excerpt(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
-}
-
-function headerText(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(', ') : value;
 }
