@@ -142,7 +142,10 @@ function createForwarder(options: ProxyOptions, violations: ViolationLog): Forwa
         new TargetError('timeout', `target ${target.origin} did not answer within ${timeoutMs} ms`),
       );
     });
+    let clientGone = false;
     upstream.on('error', (error) => {
+      // The client left first and its request was dropped on purpose: no failure of the target's.
+      if (clientGone) return;
       const failure = classifyTargetError(error, target);
       options.onTargetFailure?.(`${method} ${url}`, failure);
       sendDetail(response, targetFailureStatus(failure), failure.message);
@@ -153,7 +156,9 @@ function createForwarder(options: ProxyOptions, violations: ViolationLog): Forwa
     });
     // A client that goes away takes its pending request with it.
     response.on('close', () => {
-      if (!response.writableFinished) upstream.destroy();
+      if (response.writableFinished) return;
+      clientGone = true;
+      upstream.destroy();
     });
     if (hasBody(request)) {
       request.pipe(upstream);

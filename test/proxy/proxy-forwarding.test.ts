@@ -220,3 +220,29 @@ describe('the violations path', () => {
     expect(((await (await fetch(`${proxy.url}/__mock/threads`)).json()) as Echo).url).toBe('/__mock/threads');
   });
 });
+
+describe('when the client goes away first, the proxy', () => {
+  it('drops its request to the target and reports no failure of the target', async () => {
+    let targetSawClose = false;
+    const target = await listen(
+      createServer((request) => {
+        request.socket.on('close', () => {
+          targetSawClose = true;
+        });
+        // never answers
+      }),
+    );
+    const failures: string[] = [];
+    const proxy = await proxyTo(target, { onTargetFailure: (request) => failures.push(request) });
+    const aborter = new AbortController();
+    const pending = fetch(`${proxy.url}/threads/${scenarioThreadId('busy')}/runs`, {
+      signal: aborter.signal,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    aborter.abort();
+    await expect(pending).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(targetSawClose).toBe(true);
+    expect(failures).toEqual([]);
+  });
+});
