@@ -19,6 +19,7 @@ import { describeMachine } from './machine-info.js';
 import { measureContractKit } from './measure-contract-kit.js';
 import { measureImportTime } from './measure-import-time.js';
 import { measureMemory } from './measure-memory.js';
+import { measureProxyOverhead } from './measure-proxy-overhead.js';
 import { measureScale } from './measure-scale.js';
 import { measureStartup } from './measure-startup.js';
 import { measureThroughput } from './measure-throughput.js';
@@ -108,6 +109,7 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
   });
   const throughput = await measureThroughput(servers, defaultPath, profile, log);
   await Promise.all([servers.floor.stop(), servers.prismStatic.stop(), servers.prismDynamic.stop()]);
+  const proxy = await measureProxyOverhead(servers.mock, defaultPath, profile, log);
   const contractKit = await measureContractKit(servers.mock, defaultPath, profile, log);
   await servers.mock.stop();
 
@@ -169,7 +171,7 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
     profile,
     log,
   );
-  return [...throughput, ...scale, ...startup, ...importTime, ...memory, ...contractKit];
+  return [...throughput, ...proxy, ...scale, ...startup, ...importTime, ...memory, ...contractKit];
 }
 
 /** Starts servers side by side; if one fails, the others are stopped before the error propagates. */

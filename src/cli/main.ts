@@ -59,6 +59,32 @@ async function main(): Promise<void> {
     }
     return;
   }
+  if (request.kind === 'record') {
+    // Loaded on demand, like check: recording checks each page with Ajv.
+    const { recordCommand } = await import('./record-command.js');
+    process.exitCode = await recordCommand(request.options, output);
+    return;
+  }
+  if (request.kind === 'proxy') {
+    const { proxyCommand } = await import('./proxy-command.js');
+    const proxy = await proxyCommand(request.options, output);
+    if (typeof proxy === 'number') {
+      process.exitCode = proxy;
+      return;
+    }
+    const stopProxy = (signal: string): void => {
+      output.out(`\n${signal}: closing\n`);
+      // The recording is written before anything else: it is what a user stopping the proxy wants kept.
+      proxy.stop().then(
+        () => process.exit(0),
+        () => process.exit(0),
+      );
+      setTimeout(() => process.exit(0), 3000).unref();
+    };
+    process.once('SIGINT', stopProxy);
+    process.once('SIGTERM', stopProxy);
+    return;
+  }
   let server;
   try {
     server = await serveCommand(request.options, output);

@@ -26,6 +26,8 @@ export interface ServeOptions extends DatasetFlags {
   readonly quiet: boolean;
   /** Require this x-api-key on every request. */
   readonly apiKey: string | undefined;
+  /** Serve a fixture file that breaks the contract (a recording of such a server) with a warning. */
+  readonly lenient: boolean;
 }
 
 /** Parses the arguments of `serve` (after the command word), or notes that help or the version was asked for. */
@@ -46,7 +48,7 @@ export function parseServeOptions(args: readonly string[]): ServeOptions | 'help
       'api-key',
     ],
     false,
-    ['live', 'quiet'],
+    ['live', 'quiet', 'lenient'],
   );
   if (flags.has('help')) return 'help';
   if (flags.has('version')) return 'version';
@@ -62,6 +64,7 @@ export function parseServeOptions(args: readonly string[]): ServeOptions | 'help
   if (apiKey === '') throw new UsageError('--api-key must not be empty');
   const fixtures = flags.string('fixtures');
   if (fixtures === '') throw new UsageError('--fixtures must name a file');
+  if (flags.has('lenient') && fixtures === undefined) throw new UsageError('--lenient needs --fixtures');
   return {
     port: integerFlag('--port', flags.string('port'), DEFAULT_PORT, 65_535),
     host: hostOption(flags.string('host')),
@@ -85,6 +88,7 @@ export function parseServeOptions(args: readonly string[]): ServeOptions | 'help
     fixtures,
     quiet: flags.has('quiet'),
     apiKey,
+    lenient: flags.has('lenient'),
   };
 }
 

@@ -15,7 +15,10 @@ export interface ConsoleOutput {
  * and what is simulated. Rejects (for the CLI to report) when the fixture file is bad or the port busy.
  */
 export async function serveCommand(options: ServeOptions, output: ConsoleOutput): Promise<MockServer> {
-  const store = options.fixtures === undefined ? undefined : await loadFixtureStore(options.fixtures);
+  const store =
+    options.fixtures === undefined
+      ? undefined
+      : await loadFixtureStore(options.fixtures, options.lenient, output);
   const server = await createMockServer({
     ...options,
     dataset: loadDatasetFile(options.datasetFile),
@@ -69,9 +72,25 @@ export async function serveCommand(options: ServeOptions, output: ConsoleOutput)
   return server;
 }
 
-/** Fixture support is loaded only when asked for: it brings Ajv, which a plain start does not need. */
-async function loadFixtureStore(path: string): Promise<RunStore> {
-  const { loadFixtures } = await import('../fixtures/parse-fixtures.js');
+/**
+ * Fixture support is loaded only when asked for: it brings Ajv, which a plain start does not need.
+ * `--lenient` serves a file with problems (a recording of a server that breaks the contract), naming them.
+ */
+async function loadFixtureStore(path: string, lenient: boolean, output: ConsoleOutput): Promise<RunStore> {
   const { createFixtureStore } = await import('../fixtures/create-fixture-store.js');
-  return createFixtureStore(loadFixtures(path));
+  if (!lenient) {
+    const { loadFixtures } = await import('../fixtures/parse-fixtures.js');
+    return createFixtureStore(loadFixtures(path));
+  }
+  const { loadFixturesLeniently } = await import('../fixtures/load-fixtures-leniently.js');
+  const { file, problems, dropped } = loadFixturesLeniently(path);
+  for (const { path: at, message } of problems) {
+    output.err(`warning: ${path}: ${at === '' ? '' : `${at}: `}${message}\n`);
+  }
+  if (dropped.threads + dropped.runs > 0) {
+    output.err(
+      `warning: ${path}: left out ${dropped.threads} threads and ${dropped.runs} runs no query can be answered over (no unique id or no readable timestamps)\n`,
+    );
+  }
+  return createFixtureStore(file);
 }

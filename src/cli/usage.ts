@@ -6,6 +6,10 @@ Usage:
   langgraph-mock [serve] [options]           start the mock server (serve is the default command)
   langgraph-mock check <base-url> [options]  check a server against the List Runs contract
   langgraph-mock export [options]            write the seeded dataset as a fixture file
+  langgraph-mock proxy --target <url> [options]
+                                             forward to a real server, checking every List Runs answer
+  langgraph-mock record --target <url> --thread-id <uuid> --output <file> [options]
+                                             record whole threads of a real server as a fixture file
   langgraph-mock --help | --version
 
 Options for serve:
@@ -18,6 +22,8 @@ Options for serve:
   --dataset <file>         scenario threads and random-thread shapes from this file, in the
                            format of fixtures/dataset.json (default: that file)
   --fixtures <file>        serve this fixture file (see export) instead of the seeded dataset
+  --lenient                with --fixtures: serve a file that breaks the contract (a recording
+                           of a server that does), naming each problem instead of refusing it
   --profile <name>         contract (default) or agent-server: the real server's laxer parsing
   --latency <ms|min-max>   delay every List Runs answer, e.g. 200 or 100-400
   --error-rate <0..1>      answer this share of List Runs requests with a 500 (outside the contract)
@@ -48,6 +54,22 @@ Options for export:
   --thread <id>                only this thread; repeat it for several
   --scenarios-only             only the scenario threads, no random ones (long alone is 18 MB)
 
+Options for proxy:
+  --target <url>           the server to forward to, e.g. https://my-deployment.example (required)
+  --port <n>, --host <address>  as for serve (default 2024 on 127.0.0.1)
+  --api-key <key>          sent to the target as x-api-key (otherwise the client's is passed on)
+  --strict                 answer 502 in place of a List Runs answer that breaks the contract
+  --timeout-ms <ms>        how long the target may stay silent before a 504 (default 30000)
+  --record <file>          record the runs seen into this fixture file (for serve --fixtures)
+  --redact <path>          with --record: replace the value at this path of every run, e.g.
+                           kwargs.input, by a placeholder of the same JSON type (repeatable)
+
+Options for record:
+  --target <url>           the server to record from (required)
+  --thread-id <uuid>       a thread to record whole, 100 runs a page (repeatable, required)
+  --output <file>          the fixture file to write (required)
+  --api-key, --timeout-ms, --redact  as for proxy
+
   -h, --help        show this help
   -v, --version     print the version
 
@@ -55,4 +77,7 @@ Exit codes: serve: 0 stopped cleanly, 1 could not start, 2 bad command line or f
             check: 0 every check passed (with --baseline: no new finding), 1 a check failed,
                    2 bad command line, bad baseline file, server unreachable
                    or --prism required without Prism installed.
-            export: 0 written, 1 could not write, 2 bad command line or unknown --thread.`;
+            export: 0 written, 1 could not write, 2 bad command line or unknown --thread.
+            proxy: 0 stopped cleanly, 1 could not start, 2 bad command line or target unreachable.
+            record: 0 written, 1 the target answered an error or could not write,
+                    2 bad command line or target unreachable.`;

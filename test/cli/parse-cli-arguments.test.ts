@@ -30,6 +30,7 @@ const PLAIN_SERVE = {
   fixtures: undefined,
   quiet: false,
   apiKey: undefined,
+  lenient: false,
 } as const;
 
 describe('parseCliArguments', () => {

@@ -1,0 +1,89 @@
+import { DEFAULT_TARGET_TIMEOUT_MS } from '../proxy/request-target.js';
+import { parseRedactPath, RedactPathError, type RedactPath } from '../record/redact-path.js';
+import { integerFlag, parseFlags, type ParsedFlags } from './parse-flags.js';
+import { DEFAULT_PORT } from './parse-serve-options.js';
+import { UsageError } from './usage-error.js';
+
+/** The longest `--timeout-ms`: ten minutes, past which a "slow" target is a dead one. */
+const MAX_TIMEOUT_MS = 600_000;
+
+/** What `langgraph-mock proxy` was asked to do. */
+export interface ProxyCommandOptions {
+  /** `--target` as given; the command checks it is a URL and that a server answers there. */
+  readonly target: string;
+  readonly port: number;
+  readonly host: string;
+  /** Sent to the target as x-api-key; never printed or written. */
+  readonly apiKey: string | undefined;
+  /** Record the runs seen into this fixture file. */
+  readonly record: string | undefined;
+  /** Answer 502 in place of a List Runs answer that breaks the contract. */
+  readonly strict: boolean;
+  readonly timeoutMs: number;
+  readonly redact: readonly RedactPath[];
+}
+
+/** Parses the arguments of `proxy` (after the command word). */
+export function parseProxyOptions(args: readonly string[]): ProxyCommandOptions | 'help' | 'version' {
+  const flags = parseFlags(
+    args,
+    ['target', 'port', 'host', 'api-key', 'record', 'timeout-ms'],
+    false,
+    ['strict'],
+    ['redact'],
+  );
+  if (flags.has('help')) return 'help';
+  if (flags.has('version')) return 'version';
+  const record = flags.string('record');
+  if (record === '') throw new UsageError('--record must name a file');
+  const redact = redactPaths(flags);
+  if (record === undefined && redact.length > 0) throw new UsageError('--redact needs --record');
+  const host = flags.string('host') ?? '127.0.0.1';
+  if (host.trim() === '') throw new UsageError('--host must not be empty');
+  return {
+    target: targetFlag(flags),
+    port: integerFlag('--port', flags.string('port'), DEFAULT_PORT, 65_535),
+    host,
+    apiKey: apiKeyFlag(flags),
+    record,
+    strict: flags.has('strict'),
+    timeoutMs: timeoutFlag(flags),
+    redact,
+  };
+}
+
+/** `--target`, required. */
+export function targetFlag(flags: ParsedFlags): string {
+  const target = flags.string('target');
+  if (target === undefined || target === '') throw new UsageError('--target <url> is required');
+  return target;
+}
+
+/** `--api-key`, never empty when given. */
+export function apiKeyFlag(flags: ParsedFlags): string | undefined {
+  const apiKey = flags.string('api-key');
+  if (apiKey === '') throw new UsageError('--api-key must not be empty');
+  return apiKey;
+}
+
+/** `--timeout-ms`, at least 1 ms. */
+export function timeoutFlag(flags: ParsedFlags): number {
+  const timeoutMs = integerFlag(
+    '--timeout-ms',
+    flags.string('timeout-ms'),
+    DEFAULT_TARGET_TIMEOUT_MS,
+    MAX_TIMEOUT_MS,
+  );
+  if (timeoutMs === 0) throw new UsageError(`--timeout-ms must be from 1 to ${MAX_TIMEOUT_MS}`);
+  return timeoutMs;
+}
+
+/** Every `--redact` path, parsed. */
+export function redactPaths(flags: ParsedFlags): RedactPath[] {
+  try {
+    return flags.strings('redact').map(parseRedactPath);
+  } catch (error) {
+    if (error instanceof RedactPathError) throw new UsageError(error.message);
+    throw error;
+  }
+}
