@@ -13,10 +13,12 @@ const answer = createRequestCore().respond({
   url: runsPath(shippedScenarioThreadId('all-statuses')),
   headers: {},
 }) as MockResponse;
-const headers = { ...answer.headers, 'Content-Length': String(Buffer.byteLength(answer.body)) };
+if (typeof answer.body !== 'string') throw new Error('the default page is a small page');
+const { body } = answer;
+const headers = { ...answer.headers, 'Content-Length': String(Buffer.byteLength(body)) };
 const server = createServer((_request, response) => {
   response.writeHead(answer.status, headers);
-  response.end(answer.body);
+  response.end(body);
 });
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
