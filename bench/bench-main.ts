@@ -17,6 +17,7 @@ import { ChildServerError, killAllChildServers, startChildServer, type ChildServ
 import { formatBenchJson, formatBenchText, type BenchReport } from './format-bench-report.js';
 import { describeMachine } from './machine-info.js';
 import { measureContractKit } from './measure-contract-kit.js';
+import { measureLargePage } from './measure-large-page.js';
 import { measureMemory } from './measure-memory.js';
 import { measureScale } from './measure-scale.js';
 import { measureStartup } from './measure-startup.js';
@@ -116,8 +117,10 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
     name: `mock with a ${largeLabel}`,
     script: mockServer,
     args: largeArgs,
+    ipc: true,
   });
   const scale = await measureScale(large, largeRuns, profile, log);
+  const largePage = await measureLargePage(large, largeRuns, log);
   await large.stop();
 
   // Start-up is measured on the CLI as users run it: the bundle that `npm start` and the bin execute.
@@ -175,7 +178,7 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
     profile,
     log,
   );
-  return [...throughput, ...requestCore, ...scale, ...startup, ...memory, ...contractKit];
+  return [...throughput, ...requestCore, ...scale, ...largePage, ...startup, ...memory, ...contractKit];
 }
 
 /** Starts servers side by side; if one fails, the others are stopped before the error propagates. */

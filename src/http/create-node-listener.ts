@@ -84,7 +84,9 @@ function writePieces(response: ServerResponse, pieces: Iterator<string>): void {
     } else if (response.write(piece.value)) {
       setImmediate(next);
     } else {
-      response.once('drain', next);
+      // 'drain' may come on the next tick, when the kernel took the whole piece at once: wait for the
+      // next turn of the event loop all the same, or a fast client would keep the server to itself.
+      response.once('drain', () => setImmediate(next));
     }
   };
   next();
