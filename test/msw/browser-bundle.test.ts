@@ -17,7 +17,10 @@ describe('langgraph-mock-server/msw in a browser', () => {
     const names = new Set(chunks.map((chunk) => chunk.fileName));
     expect(warnings).toEqual([]);
     for (const chunk of chunks) {
-      expect(chunk.imports.filter((name) => !names.has(name)), chunk.fileName).toEqual([]);
+      expect(
+        chunk.imports.filter((name) => !names.has(name)),
+        chunk.fileName,
+      ).toEqual([]);
       expect(chunk.code, chunk.fileName).not.toMatch(/["']node:[a-z_]+["']/);
     }
     // The control API's validators load on its first write, in a chunk of their own.
