@@ -18,10 +18,12 @@ import { formatBenchJson, formatBenchText, type BenchReport } from './format-ben
 import { describeMachine } from './machine-info.js';
 import { measureContractKit } from './measure-contract-kit.js';
 import { measureImportTime } from './measure-import-time.js';
+import { measureLargePage } from './measure-large-page.js';
 import { measureMemory } from './measure-memory.js';
 import { measureProxyOverhead } from './measure-proxy-overhead.js';
 import { measureScale } from './measure-scale.js';
 import { measureStartup } from './measure-startup.js';
+import { measureRequestCore } from './measure-request-core.js';
 import { measureThroughput } from './measure-throughput.js';
 import {
   BENCH_USAGE,
@@ -118,12 +120,21 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
     name: `mock with a ${largeLabel}`,
     script: mockServer,
     args: largeArgs,
+    ipc: true,
   });
   const scale = await measureScale(large, largeRuns, profile, log);
+  const largePage = await measureLargePage(large, largeRuns, log);
   await large.stop();
 
   // Start-up is measured on the CLI as users run it: the bundle that `npm start` and the bin execute.
   const cli = new URL('../../dist/bundle/langgraph-mock.js', import.meta.url);
+  const requestCore = await measureRequestCore(
+    cli,
+    script('./servers/bare-node.js'),
+    defaultPath,
+    profile,
+    log,
+  );
   const datasetFile = join(mkdtempSync(join(tmpdir(), 'langgraph-mock-bench-')), 'dataset.json');
   writeFileSync(datasetFile, JSON.stringify(benchDatasetJson(largeRuns)));
   const startup = await measureStartup(
@@ -171,7 +182,17 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
     profile,
     log,
   );
-  return [...throughput, ...proxy, ...scale, ...startup, ...importTime, ...memory, ...contractKit];
+  return [
+    ...throughput,
+    ...requestCore,
+    ...proxy,
+    ...scale,
+    ...largePage,
+    ...startup,
+    ...importTime,
+    ...memory,
+    ...contractKit,
+  ];
 }
 
 /** Starts servers side by side; if one fails, the others are stopped before the error propagates. */

@@ -1,5 +1,6 @@
 import { createMockServer, type MockServer } from '../http/create-mock-server.js';
 import type { RunStore } from '../store/run-store.js';
+import { createBufferedLineWriter } from './buffered-line-writer.js';
 import { loadDatasetFile } from './load-dataset-file.js';
 import type { ServeOptions } from './parse-serve-options.js';
 import { plural } from './plural.js';
@@ -19,6 +20,7 @@ export async function serveCommand(options: ServeOptions, output: ConsoleOutput)
     options.fixtures === undefined
       ? undefined
       : await loadFixtureStore(options.fixtures, options.lenient, output);
+  const requestLog = createBufferedLineWriter(output.out);
   const server = await createMockServer({
     ...options,
     dataset: loadDatasetFile(options.datasetFile),
@@ -27,9 +29,12 @@ export async function serveCommand(options: ServeOptions, output: ConsoleOutput)
     logRequest: options.quiet
       ? undefined
       : (line) => {
-          output.out(`${line}\n`);
+          requestLog.writeLine(line);
         },
   });
+  server.server.once('close', () => {
+    requestLog.flush();
+  }); // the last lines, before the CLI exits
   const threads = server.store.threads();
   const scenarios = threads.filter((thread) => thread.scenario !== undefined);
   const example =

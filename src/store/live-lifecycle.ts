@@ -92,13 +92,14 @@ export class LiveLifecycle {
     }
   }
 
-  /** Ticks every `intervalMs` until `stop()`; the timer does not keep the process alive. */
+  /** Ticks every `intervalMs` until `stop()`; the timer does not keep a Node process alive. */
   start(intervalMs = 100): void {
     this.stop();
     this.#timer = setInterval(() => {
       this.tick();
     }, intervalMs);
-    this.#timer.unref();
+    // A browser's timers are plain numbers, with nothing to unref (the MSW handlers run there too).
+    (this.#timer as { unref?: () => void }).unref?.();
   }
 
   /** Stops ticking. */

@@ -67,6 +67,7 @@ export class RunStore {
   readonly #columns = new Map<number, StatusColumn>();
   readonly #cache = new Map<string, Run>();
   readonly #cacheSize: number;
+  #bypassCache = false;
   readonly #context: RunGenerationContext;
   readonly #clock: Clock;
   readonly #initialRuns: ReadonlyMap<string, readonly Run[]>;
@@ -86,6 +87,20 @@ export class RunStore {
   /** The runs of one page, newest first (`created_at` descending, then `run_id` descending). */
   listRuns(request: RunPageRequest): readonly Run[] {
     return this.#thread(request.threadId).page(request.offset, request.limit, request.status);
+  }
+
+  /**
+   * A page read without keeping its generated runs in the cache: for long scans (a streamed page of a
+   * million runs) that would otherwise evict every recently served run and fill the heap with runs read
+   * once. Runs already cached are still served from it.
+   */
+  listRunsUncached(request: RunPageRequest): readonly Run[] {
+    this.#bypassCache = true;
+    try {
+      return this.listRuns(request);
+    } finally {
+      this.#bypassCache = false;
+    }
   }
 
   /** How many runs a thread has (with `status`, if given). */
@@ -247,7 +262,7 @@ export class RunStore {
     let run = this.#cache.get(key);
     if (run === undefined) {
       run = generateRun(plan, index, this.#column(plan).statusAt(index), this.#context);
-      if (this.#cacheSize === 0) return run;
+      if (this.#cacheSize === 0 || this.#bypassCache) return run;
       if (this.#cache.size >= this.#cacheSize) {
         const oldest = this.#cache.keys().next();
         if (oldest.done !== true) this.#cache.delete(oldest.value);

@@ -1,10 +1,7 @@
-import type { RequestHandler } from 'express';
 import { BadRequestError, NotFoundError, ValidationError } from '../errors/domain-errors.js';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
-import { threadIdForDetail, type Profile } from '../query/profile.js';
 import type { Random } from '../store/random.js';
 import { InjectedFaultError } from './injected-fault-error.js';
-import { threadIdOf } from './list-runs-handler.js';
 import { parsePreferHeader } from './parse-prefer-header.js';
 
 /** A delay range in milliseconds; `min === max` for a fixed delay. */
@@ -21,6 +18,13 @@ export interface SimulatedConditions {
   readonly errorRate?: number | undefined;
 }
 
+/** What to do with one List Runs request: wait this long, then answer normally or throw `fault`. */
+export interface ConditionsVerdict {
+  readonly delayMs: number;
+  /** The error to answer with instead of the page; undefined for the page itself. */
+  readonly fault: Error | undefined;
+}
+
 /**
  * Delays, forced statuses and injected faults for the List Runs route, for UIs that must handle slow
  * responses and errors. Per request, `Prefer: delay=300` overrides `latency` and `Prefer: code=404`
@@ -30,11 +34,10 @@ export interface SimulatedConditions {
 export function simulateConditions(
   conditions: SimulatedConditions,
   random: Random,
-  profile: Profile = 'contract',
-): RequestHandler {
+): (prefer: string | readonly string[] | undefined, threadId: () => string) => ConditionsVerdict {
   const declared = getListRunsContract().declaredStatuses.map(Number);
-  return (request, _response, next) => {
-    const preferences = parsePreferHeader(request.headers.prefer);
+  return (prefer, threadId) => {
+    const preferences = parsePreferHeader(prefer);
     const { latency, errorRate = 0 } = conditions;
     const delayMs =
       preferences.delayMs ??
@@ -42,18 +45,13 @@ export function simulateConditions(
         ? 0
         : latency.minMs + Math.floor(random.next() * (latency.maxMs - latency.minMs + 1)));
     const failed = errorRate > 0 && random.next() < errorRate;
-    const answer = (): void => {
-      if (preferences.code !== undefined) {
-        const threadId = threadIdForDetail(profile, threadIdOf(request.path));
-        next(forcedStatusError(preferences.code, declared, threadId));
-      } else if (failed) {
-        next(new InjectedFaultError('Internal Server Error (injected by --error-rate)'));
-      } else {
-        next();
-      }
-    };
-    if (delayMs > 0) setTimeout(answer, delayMs);
-    else answer();
+    const fault =
+      preferences.code !== undefined
+        ? forcedStatusError(preferences.code, declared, threadId())
+        : failed
+          ? new InjectedFaultError('Internal Server Error (injected by --error-rate)')
+          : undefined;
+    return { delayMs, fault };
   };
 }
 
