@@ -119,6 +119,16 @@ export function expectScenarioAnswers(
     contentType: JSON_TYPE,
     body: notFound(UNKNOWN_THREAD),
   });
+  expect(answers['a limit List Runs rejects, fetch']).toMatchObject({
+    status: 422,
+    contentType: JSON_TYPE,
+    body: { detail: expect.stringContaining('limit') as unknown },
+  });
+  expect(answers['a URL over the length limit, fetch']).toEqual({
+    status: 414,
+    contentType: JSON_TYPE,
+    body: { detail: 'URI Too Long (over 8192 characters)' },
+  });
   const forced = { detail: 'Internal Server Error (forced by Prefer: code=500)' };
   expect(answers['a forced 500, SDK']).toEqual({ status: 500, contentType: null, body: forced });
   expect(answers['a forced 500, fetch']).toEqual({ status: 500, contentType: JSON_TYPE, body: forced });

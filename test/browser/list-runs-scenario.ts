@@ -25,7 +25,7 @@ const EVERY_PARAMETER_QUERY =
 /**
  * What a frontend does with the mock, step by step, through `probe`: list runs through the SDK and
  * `fetch`, without the key too, build a thread through the control API (append, PATCH, DELETE, reset),
- * then read a 404's and a forced 500's `detail`. Returns each step's answer under the step's name.
+ * then read the `detail` of a 404, a 422, a 414 and a forced 500. Returns each step's answer under the step's name.
  */
 export async function runListRunsScenario(probe: Probe): Promise<Record<string, Answer>> {
   const runs = `/threads/${SEEDED_THREAD}/runs`;
@@ -52,6 +52,8 @@ export async function runListRunsScenario(probe: Probe): Promise<Record<string, 
     ['list the new thread after the reset, fetch', () => probe.fetch('GET', `/threads/${NEW_THREAD}/runs`)],
     ['an unknown thread, SDK', () => probe.sdkListRuns(UNKNOWN_THREAD)],
     ['an unknown thread, fetch', () => probe.fetch('GET', `/threads/${UNKNOWN_THREAD}/runs`)],
+    ['a limit List Runs rejects, fetch', () => probe.fetch('GET', `${runs}?limit=0`)],
+    ['a URL over the length limit, fetch', () => probe.fetch('GET', `${runs}?select=${'x'.repeat(9000)}`)],
     ['a forced 500, SDK', () => probe.sdkListRuns(SEEDED_THREAD, {}, { Prefer: 'code=500' })],
     ['a forced 500, fetch', () => probe.fetch('GET', runs, { headers: { Prefer: 'code=500' } })],
   ];

@@ -21,9 +21,9 @@ export async function inFreshContext<T>(
     return await body(async (url) => {
       const page = await context.newPage();
       pages.push(page);
-      page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('pageerror', (error) => pageErrors.push(shortened(error.message)));
       page.on('console', (message) => {
-        if (message.type() === 'error') pageErrors.push(message.text());
+        if (message.type() === 'error') pageErrors.push(shortened(message.text()));
       });
       await page.goto(url, { waitUntil: 'load' });
       return page;
@@ -49,4 +49,9 @@ export async function inFreshContext<T>(
   } finally {
     await context.close();
   }
+}
+
+/** A console line cut to a readable length (the over-long URL of the 414 step is 9 KB). */
+function shortened(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }

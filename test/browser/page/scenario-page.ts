@@ -27,9 +27,9 @@ async function shown(request: string, answer: Promise<Answer>): Promise<Answer> 
   const item = document.createElement('li');
   document.getElementById('requests')?.append(item);
   try {
-    const { status, body } = await answer;
-    item.textContent = `${request} → ${status} ${JSON.stringify(body).slice(0, 160)}`;
-    return await answer;
+    const result = await answer;
+    item.textContent = `${request} → ${result.status} ${JSON.stringify(result.body).slice(0, 160)}`;
+    return result;
   } catch (error) {
     item.textContent = `${request} → failed: ${String(error)}`;
     throw error;
