@@ -1,6 +1,6 @@
 import type { Agent } from 'node:http';
 import { checkResponse } from '../src/contract/check-response.js';
-import { MAX_URL_LENGTH } from '../src/http/limit-url-length.js';
+import { MAX_URL_LENGTH } from '../src/core/max-url-length.js';
 import { sendRawRequest, type RawAnswer, type RawRequest } from './send-raw-request.js';
 
 /** What can be wrong with one answer to a fuzz request. */
@@ -38,7 +38,7 @@ export interface FuzzOnceOptions {
 
 /**
  * The List Runs route exactly as the server matches it: on the raw path before the query, nothing
- * decoded or normalised (`src/http/list-runs-handler.ts`).
+ * decoded or normalised (`src/core/list-runs-renderer.ts`).
  */
 export const LIST_RUNS_PATH = /^\/threads\/[^/]+\/runs\/?$/;
 

@@ -20,6 +20,7 @@ export {
   type DatasetDefinition,
   type ScenarioDefinition,
 } from './store/dataset-definition.js';
+export { readDatasetFile } from './fixtures/read-dataset-file.js';
 
 // Writes, live runs and fixtures
 export { LiveLifecycle, type LiveLifecycleOptions } from './store/live-lifecycle.js';

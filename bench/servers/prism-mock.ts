@@ -19,7 +19,7 @@ import {
 // prism-http's own logger factory (pino 6), from the prism-core it depends on: level `silent` is what
 // "logging off" means to Prism.
 import { createLogger } from '@stoplight/prism-core';
-import { OPENAPI_DOCUMENT_URL } from '../../src/openapi/load-openapi-document.js';
+import { OPENAPI_DOCUMENT_URL } from '../../src/openapi/openapi-document-url.js';
 import { exitWithParent } from './exit-with-parent.js';
 
 exitWithParent();

@@ -1,4 +1,4 @@
-import type { LatencyRange } from '../http/simulated-conditions.js';
+import type { LatencyRange } from '../core/simulated-conditions.js';
 import { isProfile, PROFILES, type Profile } from '../query/profile.js';
 import type { LiveLifecycleOptions } from '../store/live-lifecycle.js';
 import { DATASET_FLAGS, parseDatasetFlags, type DatasetFlags } from './parse-dataset-flags.js';

@@ -1,5 +1,6 @@
 import { createMockServer, type MockServer } from '../http/create-mock-server.js';
 import type { RunStore } from '../store/run-store.js';
+import { createBufferedLineWriter } from './buffered-line-writer.js';
 import { loadDatasetFile } from './load-dataset-file.js';
 import type { ServeOptions } from './parse-serve-options.js';
 
@@ -15,6 +16,7 @@ export interface ConsoleOutput {
  */
 export async function serveCommand(options: ServeOptions, output: ConsoleOutput): Promise<MockServer> {
   const store = options.fixtures === undefined ? undefined : await loadFixtureStore(options.fixtures);
+  const requestLog = createBufferedLineWriter(output.out);
   const server = await createMockServer({
     ...options,
     dataset: loadDatasetFile(options.datasetFile),
@@ -23,9 +25,12 @@ export async function serveCommand(options: ServeOptions, output: ConsoleOutput)
     logRequest: options.quiet
       ? undefined
       : (line) => {
-          output.out(`${line}\n`);
+          requestLog.writeLine(line);
         },
   });
+  server.server.once('close', () => {
+    requestLog.flush();
+  }); // the last lines, before the CLI exits
   const threads = server.store.threads();
   const scenarios = threads.filter((thread) => thread.scenario !== undefined);
   const example =

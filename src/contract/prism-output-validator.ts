@@ -10,7 +10,7 @@ import { getHttpOperationsFromSpec } from '@stoplight/prism-http/dist/utils/oper
 import { validateOutput } from '@stoplight/prism-http/dist/validator/index.js';
 import { fileURLToPath } from 'node:url';
 import { LIST_RUNS_PATH } from '../openapi/list-runs-contract.js';
-import { OPENAPI_DOCUMENT_URL } from '../openapi/load-openapi-document.js';
+import { OPENAPI_DOCUMENT_URL } from '../openapi/openapi-document-url.js';
 import type { Exchange } from './check-response.js';
 
 /** Prism's diagnostic severities by name, indexed by their numeric value in `@stoplight/types`. */

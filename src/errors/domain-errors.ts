@@ -1,6 +1,6 @@
 /**
  * The errors the domain throws. Each carries only what went wrong; the HTTP edge maps each class to a
- * status code and a `{"detail": message}` body in exactly one place (`src/http/error-handler.ts`).
+ * status code and a `{"detail": message}` body in exactly one place (`src/core/error-response.ts`).
  */
 export abstract class DomainError extends Error {}
 

@@ -1,17 +1,15 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSeededStore, DEFAULT_SEED } from '../store/create-seeded-store.js';
-import { LiveLifecycle, type LiveLifecycleOptions } from '../store/live-lifecycle.js';
-import { createRandom, hash32 } from '../store/random.js';
+import { createLiveLifecycle } from '../core/create-live-lifecycle.js';
+import { createRequestCore, type RequestCoreOptions } from '../core/create-request-core.js';
+import { createSeededStore } from '../store/create-seeded-store.js';
+import type { LiveLifecycle, LiveLifecycleOptions } from '../store/live-lifecycle.js';
 import type { RunStore } from '../store/run-store.js';
-import { createApp, type AppOptions } from './create-app.js';
+import { createNodeListener } from './create-node-listener.js';
 import { handleClientErrors } from './handle-client-errors.js';
-import { listRunsFastPath } from './list-runs-fast-path.js';
-
-const LIVE_SALT = 0x11fe;
 
 /** Options of `createMockServer`. */
-export interface MockServerOptions extends Omit<AppOptions, 'lifecycle'> {
+export interface MockServerOptions extends Omit<RequestCoreOptions, 'lifecycle'> {
   /** Move unfinished runs along the queue in real time (pending → running → success/error). */
   readonly live?: LiveLifecycleOptions | boolean | undefined;
   /** Port to listen on; 0 (the default here) picks a free one. */
@@ -45,14 +43,7 @@ export interface MockServer {
  */
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const store = options.store ?? createSeededStore(options);
-  const lifecycle =
-    options.live === undefined || options.live === false
-      ? undefined
-      : new LiveLifecycle(
-          store,
-          createRandom(hash32(options.seed ?? DEFAULT_SEED, LIVE_SALT)),
-          options.live === true ? {} : options.live,
-        );
+  const lifecycle = createLiveLifecycle(store, options.live, options.seed);
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const server = createServer(
     // Node checks for expired requests at this interval; its 30 s default would let slow clients linger.
@@ -61,7 +52,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       headersTimeout,
       requestTimeout: headersTimeout * 3,
     },
-    withFastPath(options, store, createApp({ ...options, store, lifecycle })),
+    // Every request, with every option, goes straight from node:http to the core: no framework between.
+    createNodeListener(createRequestCore({ ...options, store, lifecycle })),
   );
   handleClientErrors(server);
   const host = options.host ?? '127.0.0.1';
@@ -98,11 +90,4 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         server.closeIdleConnections();
       }),
   };
-}
-
-/** The app, behind the List Runs fast path when no option needs the app's middleware on every request. */
-function withFastPath(options: MockServerOptions, store: RunStore, app: RequestListener): RequestListener {
-  const perRequestOptions = [options.apiKey, options.logRequest, options.latency, options.errorRate];
-  if (perRequestOptions.some((option) => option !== undefined)) return app;
-  return listRunsFastPath(store, options.profile ?? 'contract', app);
 }

@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { load } from 'js-yaml';
-
-/** Where the contract lives; the same relative path works from `src/` (tests) and `dist/` (the CLI). */
-export const OPENAPI_DOCUMENT_URL = new URL('../../spec/openapi.yaml', import.meta.url);
-
-let cached: unknown;
+import { OPENAPI_DOCUMENT_DATA } from './openapi-document-data.js';
 
 /**
- * Parses `spec/openapi.yaml` once per process and returns the raw document.
- * Callers narrow what they need (see `getListRunsContract`); nothing else reads the file.
+ * The raw `spec/openapi.yaml` document, embedded at build time (no file read, so it works in a browser).
+ * Callers narrow what they need (see `getListRunsContract`); nothing else reads the spec.
  */
 export function loadOpenApiDocument(): unknown {
-  cached ??= load(readFileSync(OPENAPI_DOCUMENT_URL, 'utf8'));
-  return cached;
+  return OPENAPI_DOCUMENT_DATA;
 }

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
 import { isUuid } from './uuid.js';
 import { RUNNING_STATUS, isFinalStatus } from './run-lifecycle.js';
-
-/** The dataset shipped in `fixtures/dataset.json`. */
-export const DEFAULT_DATASET_URL = new URL('../../fixtures/dataset.json', import.meta.url);
+import { DEFAULT_DATASET_DATA } from './default-dataset-data.js';
 
 /** A thread with a stable id and a fixed mix of statuses, present in every dataset. */
 export interface ScenarioDefinition {
@@ -51,15 +48,15 @@ export class DatasetDefinitionError extends Error {
   override readonly name = 'DatasetDefinitionError';
 }
 
-/** Reads and validates a dataset file (by default the shipped `fixtures/dataset.json`). */
-export function loadDatasetDefinition(url: URL = DEFAULT_DATASET_URL): DatasetDefinition {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(url, 'utf8'));
-  } catch (error) {
-    throw new DatasetDefinitionError(`${url.pathname}: ${(error as Error).message}`);
-  }
-  return parseDatasetDefinition(json, url.pathname);
+let shipped: DatasetDefinition | undefined;
+
+/**
+ * The shipped dataset (`fixtures/dataset.json`, embedded at build time), validated once. A dataset file
+ * of one's own is read with `readDatasetFile`.
+ */
+export function loadDatasetDefinition(): DatasetDefinition {
+  shipped ??= parseDatasetDefinition(structuredClone(DEFAULT_DATASET_DATA), 'fixtures/dataset.json');
+  return shipped;
 }
 
 /** Validates parsed JSON as a dataset definition, or throws `DatasetDefinitionError` naming the bad field. */

@@ -10,7 +10,7 @@ import {
   type PrismOutputValidator,
 } from '../../src/contract/prism-output-validator.js';
 import { createMockServer, type MockServer } from '../../src/http/create-mock-server.js';
-import { OPENAPI_DOCUMENT_URL } from '../../src/openapi/load-openapi-document.js';
+import { OPENAPI_DOCUMENT_URL } from '../../src/openapi/openapi-document-url.js';
 import { loadDatasetDefinition } from '../../src/store/dataset-definition.js';
 
 type RunJson = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parsePreferHeader } from '../../src/http/parse-prefer-header.js';
+import { parsePreferHeader } from '../../src/core/parse-prefer-header.js';
 import { startMockServer, type TestServer } from '../helpers/start-mock-server.js';
 
 const RUNS = '/threads/00000000-0000-4000-8000-000000000003/runs';

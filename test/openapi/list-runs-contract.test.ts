@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { load } from 'js-yaml';
-import { OPENAPI_DOCUMENT_URL } from '../../src/openapi/load-openapi-document.js';
+import { OPENAPI_DOCUMENT_URL } from '../../src/openapi/openapi-document-url.js';
 import {
   LIST_RUNS_PATH,
   getListRunsContract,

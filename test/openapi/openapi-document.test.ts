@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, it, expect } from 'vitest';
 import { load } from 'js-yaml';
-import { OPENAPI_DOCUMENT_URL, loadOpenApiDocument } from '../../src/openapi/load-openapi-document.js';
+import { loadOpenApiDocument } from '../../src/openapi/load-openapi-document.js';
+import { OPENAPI_DOCUMENT_URL } from '../../src/openapi/openapi-document-url.js';
 
 const SEED_URL = new URL('../../spec/list-runs.seed.txt', import.meta.url);
 const SEED_START = 'OpenAPI#';

@@ -97,7 +97,11 @@ describe('prototype pollution and reads that change state', () => {
 
   it('rejects JSON bodies with __proto__ or constructor.prototype, or stores them as plain data', async () => {
     const answersBefore = await storeAnswers(threadIds);
-    const scratch = await server.request('/__mock/threads', { method: 'POST', body: '{}' });
+    const scratch = await server.request('/__mock/threads', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(scratch.status).toBe(201);
     const scratchId = (scratch.body as { thread_id: string }).thread_id;
     const nasty = [

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
+import { DEFAULT_DATASET_URL, readDatasetFile } from '../../src/fixtures/read-dataset-file.js';
 import {
-  DEFAULT_DATASET_URL,
   DatasetDefinitionError,
   loadDatasetDefinition,
   parseDatasetDefinition,
@@ -107,8 +107,8 @@ describe('loadDatasetDefinition', () => {
 
   it('reports a missing file as a DatasetDefinitionError naming it', () => {
     const missing = new URL('file:///nonexistent/dir/missing-dataset.json');
-    expect(() => loadDatasetDefinition(missing)).toThrow(DatasetDefinitionError);
-    expect(() => loadDatasetDefinition(missing)).toThrow('missing-dataset.json');
+    expect(() => readDatasetFile(missing)).toThrow(DatasetDefinitionError);
+    expect(() => readDatasetFile(missing)).toThrow('missing-dataset.json');
   });
 });
 

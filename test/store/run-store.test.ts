@@ -3,8 +3,8 @@ import { describe, it, expect } from 'vitest';
 import { NotFoundError } from '../../src/errors/domain-errors.js';
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
 import { createSeededStore } from '../../src/store/create-seeded-store.js';
+import { DEFAULT_DATASET_URL } from '../../src/fixtures/read-dataset-file.js';
 import {
-  DEFAULT_DATASET_URL,
   loadDatasetDefinition,
   parseDatasetDefinition,
   type DatasetDefinition,

@@ -1,9 +1,7 @@
-import type { RequestHandler } from 'express';
 import { BadRequestError, NotFoundError, ValidationError } from '../errors/domain-errors.js';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
 import type { Random } from '../store/random.js';
 import { InjectedFaultError } from './injected-fault-error.js';
-import { threadIdOf } from './list-runs-handler.js';
 import { parsePreferHeader } from './parse-prefer-header.js';
 
 /** A delay range in milliseconds; `min === max` for a fixed delay. */
@@ -20,16 +18,26 @@ export interface SimulatedConditions {
   readonly errorRate?: number | undefined;
 }
 
+/** What to do with one List Runs request: wait this long, then answer normally or throw `fault`. */
+export interface ConditionsVerdict {
+  readonly delayMs: number;
+  /** The error to answer with instead of the page; undefined for the page itself. */
+  readonly fault: Error | undefined;
+}
+
 /**
  * Delays, forced statuses and injected faults for the List Runs route, for UIs that must handle slow
  * responses and errors. Per request, `Prefer: delay=300` overrides `latency` and `Prefer: code=404`
  * forces a declared status (500 too, though the contract does not declare it). Random choices come
  * from `random`, so a seeded run of requests meets the same delays and faults every time.
  */
-export function simulateConditions(conditions: SimulatedConditions, random: Random): RequestHandler {
+export function simulateConditions(
+  conditions: SimulatedConditions,
+  random: Random,
+): (prefer: string | readonly string[] | undefined, threadId: () => string) => ConditionsVerdict {
   const declared = getListRunsContract().declaredStatuses.map(Number);
-  return (request, _response, next) => {
-    const preferences = parsePreferHeader(request.headers.prefer);
+  return (prefer, threadId) => {
+    const preferences = parsePreferHeader(prefer);
     const { latency, errorRate = 0 } = conditions;
     const delayMs =
       preferences.delayMs ??
@@ -37,17 +45,13 @@ export function simulateConditions(conditions: SimulatedConditions, random: Rand
         ? 0
         : latency.minMs + Math.floor(random.next() * (latency.maxMs - latency.minMs + 1)));
     const failed = errorRate > 0 && random.next() < errorRate;
-    const answer = (): void => {
-      if (preferences.code !== undefined) {
-        next(forcedStatusError(preferences.code, declared, threadIdOf(request.path)));
-      } else if (failed) {
-        next(new InjectedFaultError('Internal Server Error (injected by --error-rate)'));
-      } else {
-        next();
-      }
-    };
-    if (delayMs > 0) setTimeout(answer, delayMs);
-    else answer();
+    const fault =
+      preferences.code !== undefined
+        ? forcedStatusError(preferences.code, declared, threadId())
+        : failed
+          ? new InjectedFaultError('Internal Server Error (injected by --error-rate)')
+          : undefined;
+    return { delayMs, fault };
   };
 }
 

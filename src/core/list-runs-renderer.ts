@@ -1,5 +1,3 @@
-import type { ServerResponse } from 'node:http';
-import type { RequestHandler } from 'express';
 import { queryParserFor, type Profile } from '../query/profile.js';
 import { resolveRunWindow } from '../query/resolve-run-window.js';
 import { selectFields } from '../query/select-fields.js';
@@ -7,26 +5,15 @@ import type { RunStore } from '../store/run-store.js';
 import { serializeRuns } from './serialize-runs.js';
 
 /**
- * Matches `/threads/{thread_id}/runs` with no capture group on purpose: Express would percent-decode a
+ * Matches `/threads/{thread_id}/runs` with no capture group on purpose: a router would percent-decode a
  * captured parameter and answer 400 on a malformed escape, while the real server (Starlette) routes it
  * and rejects the id with 422. The id is taken from the path and decoded leniently instead.
  */
 export const LIST_RUNS_ROUTE = /^\/threads\/[^/]+\/runs\/?$/;
 
-/** `GET /threads/{thread_id}/runs`: parse (under the profile's rules), ask the store, project, serialise. */
-export function listRunsHandler(store: RunStore, profile: Profile = 'contract'): RequestHandler {
-  const render = listRunsRenderer(store, profile);
-  return (request, response) => {
-    const body = render(request.path, request.url);
-    // Written directly rather than through res.json: the text is ready, and Express's extra pass over it
-    // (charset negotiation, ETag, a second length count) showed as a tenth of the time under load.
-    writeJson(response, body);
-  };
-}
-
 /**
- * The List Runs answer body for a request path and URL, or a thrown domain error: what the Express
- * handler and the server's fast path (`create-mock-server.ts`) both serve.
+ * The List Runs answer body for a request path and URL, or a thrown domain error: parse (under the
+ * profile's rules), ask the store, project, serialise.
  */
 export function listRunsRenderer(store: RunStore, profile: Profile): (path: string, url: string) => string {
   const parse = queryParserFor(profile);
@@ -43,15 +30,6 @@ export function listRunsRenderer(store: RunStore, profile: Profile): (path: stri
           true,
         );
   };
-}
-
-/** Sends a 200 JSON body with its length. */
-export function writeJson(response: ServerResponse, body: string): void {
-  response.writeHead(200, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-  });
-  response.end(body);
 }
 
 /** The thread id segment of a List Runs path, percent-decoded when it can be. */

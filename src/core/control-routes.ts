@@ -1,4 +1,3 @@
-import express, { type Router } from 'express';
 import { ValidationError } from '../errors/domain-errors.js';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
 import type { LiveLifecycle } from '../store/live-lifecycle.js';
@@ -6,20 +5,17 @@ import type { Run } from '../store/run.js';
 import type { RunStore, ThreadSummary } from '../store/run-store.js';
 import { parseMicros } from '../store/thread-runs.js';
 import { isUuid } from '../store/uuid.js';
+import { RouteTable } from './route-table.js';
 
 /** Where the control API lives; List Runs never uses this prefix. */
 export const CONTROL_PREFIX = '/__mock';
-
-/** The largest control request body; a hand-written scenario fits many times over. */
-const BODY_LIMIT = '1mb';
 
 /**
  * The scenario control API: inspect and change the store while the mock runs (JSON in, JSON out, 4xx
  * `{"detail"}` on bad input). Every change shows in List Runs at once.
  */
-export function createControlRouter(store: RunStore, lifecycle: LiveLifecycle | undefined): Router {
-  const router = express.Router();
-  router.use(express.json({ limit: BODY_LIMIT, strict: false }));
+export function createControlRouter(store: RunStore, lifecycle: LiveLifecycle | undefined): RouteTable {
+  const router = new RouteTable();
 
   router.get('/threads', (_request, response) => {
     response.json(store.threads().map(toWire));

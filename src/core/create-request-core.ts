@@ -1,0 +1,198 @@
+import { NotFoundError, UriTooLongError } from '../errors/domain-errors.js';
+import type { Profile } from '../query/profile.js';
+import { createSeededStore, DEFAULT_SEED, type SeededStoreOptions } from '../store/create-seeded-store.js';
+import type { LiveLifecycle } from '../store/live-lifecycle.js';
+import { createRandom, hash32 } from '../store/random.js';
+import type { RunStore } from '../store/run-store.js';
+import { createApiKeyCheck } from './check-api-key.js';
+import { CONTROL_PREFIX, createControlRouter } from './control-routes.js';
+import { baseHeaders, isPreflight, preflightHeaders } from './cors-headers.js';
+import { errorResponse, type ErrorLogger } from './error-response.js';
+import { handleFetchRequest } from './handle-fetch-request.js';
+import { LIST_RUNS_ROUTE, listRunsRenderer, threadIdOf } from './list-runs-renderer.js';
+import { MAX_URL_LENGTH } from './max-url-length.js';
+import { MethodNotAllowedError } from './method-not-allowed-error.js';
+import type { MockRequest, RequestHeaders } from './mock-request.js';
+import { JSON_CONTENT_TYPE, type MockResponse } from './mock-response.js';
+import { parseJsonBody } from './parse-json-body.js';
+import type { RouteResponse } from './route-table.js';
+import { simulateConditions, type SimulatedConditions } from './simulated-conditions.js';
+
+/** Options of the request core: a store (or how to seed one) and how the mock behaves. */
+export interface RequestCoreOptions extends SeededStoreOptions, SimulatedConditions {
+  /** Serve this store instead of seeding a new one. */
+  readonly store?: RunStore | undefined;
+  /** `contract` (default): the spec's rules; `agent-server`: the real server's laxer parsing. */
+  readonly profile?: Profile | undefined;
+  /** Moves unfinished runs along; appended runs are handed to it. */
+  readonly lifecycle?: LiveLifecycle | undefined;
+  /** Require this `x-api-key` on every request but CORS preflights (403 otherwise). */
+  readonly apiKey?: string | undefined;
+  /** Called with one line per answer (method, path and query, status, ms); default: no log. */
+  readonly logRequest?: ((line: string) => void) | undefined;
+  /** Where unexpected errors are reported (default: `console.error`). */
+  readonly logError?: ErrorLogger | undefined;
+}
+
+/** The whole mock as one function from a request to an answer, for any runtime. */
+export interface RequestCore {
+  readonly store: RunStore;
+  /**
+   * The answer to one request. Synchronous unless the answer waits (latency, `Prefer: delay=`) or loads
+   * code on first use (the control API's first run write); a returned promise never rejects.
+   */
+  respond(request: MockRequest): MockResponse | Promise<MockResponse>;
+  /** The same answer for a WHATWG `Request`, as a `Response` (MSW, service workers, fetch runtimes). */
+  handle(request: Request): Promise<Response>;
+}
+
+const LIST_RUNS_METHODS = ['GET', 'HEAD', 'OPTIONS'] as const;
+const CONTROL_METHODS = ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+const CONDITIONS_SALT = 0xfa017;
+
+/**
+ * The mock's one request pipeline, below every door (the `node:http` server, the Express app, MSW
+ * handlers): URL limit, CORS preflight, API key, then List Runs (with simulated conditions), the control
+ * API under `/__mock`, or a JSON 404; every error mapped once to `{"detail"}`, every answer with CORS
+ * headers, and one log line per answer.
+ *
+ * @example
+ * const core = createRequestCore({ seed: 7 });
+ * const answer = await core.respond({ method: 'GET', url: `/threads/${id}/runs`, headers: {} });
+ */
+export function createRequestCore(options: RequestCoreOptions = {}): RequestCore {
+  const store = options.store ?? createSeededStore(options);
+  const render = listRunsRenderer(store, options.profile ?? 'contract');
+  const control = createControlRouter(store, options.lifecycle);
+  const checkApiKey = options.apiKey === undefined ? undefined : createApiKeyCheck(options.apiKey);
+  const conditions = simulateConditions(
+    options,
+    createRandom(hash32(options.seed ?? DEFAULT_SEED, CONDITIONS_SALT)),
+  );
+  const simulates = options.latency !== undefined || options.errorRate !== undefined;
+  const logError =
+    options.logError ??
+    ((message: string) => {
+      console.error(message);
+    });
+  const { logRequest } = options;
+
+  const page = (path: string, url: string, origin: RequestHeaders[string]): MockResponse => {
+    const body = render(path, url);
+    const headers = baseHeaders(origin);
+    headers['Content-Type'] = JSON_CONTENT_TYPE;
+    return { status: 200, headers, body };
+  };
+
+  const listRuns = (request: MockRequest, path: string): MockResponse | Promise<MockResponse> => {
+    const { method, url, headers } = request;
+    if (method === 'OPTIONS') return noContent(headers, { Allow: LIST_RUNS_METHODS.join(', ') });
+    if (method !== 'GET' && method !== 'HEAD') throw new MethodNotAllowedError(LIST_RUNS_METHODS);
+    if (!simulates && headers.prefer === undefined) return page(path, url, headers.origin);
+    const { delayMs, fault } = conditions(headers.prefer, () => threadIdOf(path));
+    const answer = (): MockResponse => {
+      if (fault !== undefined) throw fault;
+      return page(path, url, headers.origin);
+    };
+    if (delayMs <= 0) return answer();
+    return new Promise((resolve) => setTimeout(resolve, delayMs)).then(answer);
+  };
+
+  const controlApi = (request: MockRequest, path: string): MockResponse | Promise<MockResponse> => {
+    const { method, headers } = request;
+    const routePath = path.slice(CONTROL_PREFIX.length);
+    if (method === 'OPTIONS') {
+      const methods = control.methodsOf(routePath);
+      if (methods === undefined) throw new NotFoundError('Not Found');
+      return noContent(headers, { Allow: methods.join(', ') });
+    }
+    const route = control.match(method, routePath);
+    if (route === undefined) throw new NotFoundError('Not Found');
+    const body = method === 'POST' || method === 'PATCH' ? parseJsonBody(request) : undefined;
+    const answer = answerOf(headers.origin);
+    const done = route.run(body, answer.response);
+    return done === undefined ? answer.result() : done.then(answer.result);
+  };
+
+  const route = (request: MockRequest): MockResponse | Promise<MockResponse> => {
+    const { method, url, headers } = request;
+    if (url.length > MAX_URL_LENGTH) {
+      throw new UriTooLongError(`URI Too Long (over ${MAX_URL_LENGTH} characters)`);
+    }
+    const queryStart = url.indexOf('?');
+    const path = queryStart === -1 ? url : url.slice(0, queryStart);
+    const isListRuns = LIST_RUNS_ROUTE.test(path);
+    const isControl = !isListRuns && (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`));
+    if (isPreflight(method, headers)) {
+      return {
+        status: 204,
+        headers: preflightHeaders(headers, isControl ? CONTROL_METHODS : LIST_RUNS_METHODS),
+        body: '',
+      };
+    }
+    checkApiKey?.(headers);
+    if (isListRuns) return listRuns(request, path);
+    if (isControl) return controlApi(request, path);
+    throw new NotFoundError('Not Found');
+  };
+
+  const respond = (request: MockRequest): MockResponse | Promise<MockResponse> => {
+    const started = logRequest === undefined ? 0 : performance.now();
+    let answer: MockResponse | Promise<MockResponse>;
+    try {
+      answer = route(request);
+    } catch (error) {
+      answer = errorResponse(error, request.headers.origin, logError);
+    }
+    if (answer instanceof Promise) {
+      answer = answer.catch((error: unknown) => errorResponse(error, request.headers.origin, logError));
+      if (logRequest === undefined) return answer;
+      return answer.then((response) => {
+        logRequest(logLine(request, response.status, started));
+        return response;
+      });
+    }
+    if (logRequest !== undefined) logRequest(logLine(request, answer.status, started));
+    return answer;
+  };
+
+  return { store, respond, handle: (request) => handleFetchRequest(respond, request) };
+}
+
+/** A 204 with the base headers and `extra`. */
+function noContent(headers: RequestHeaders, extra: Record<string, string>): MockResponse {
+  return { status: 204, headers: { ...baseHeaders(headers.origin), ...extra }, body: '' };
+}
+
+/** A route's response writer and the answer it collected. */
+function answerOf(origin: RequestHeaders[string]): { response: RouteResponse; result: () => MockResponse } {
+  let status = 200;
+  let body = '';
+  let json = false;
+  const response: RouteResponse = {
+    status(code) {
+      status = code;
+      return response;
+    },
+    json(value) {
+      body = JSON.stringify(value);
+      json = true;
+    },
+    end() {
+      body = '';
+    },
+  };
+  return {
+    response,
+    result: () => {
+      const headers = baseHeaders(origin);
+      if (json) headers['Content-Type'] = JSON_CONTENT_TYPE;
+      return { status, headers, body };
+    },
+  };
+}
+
+/** `GET /threads/…/runs?limit=5 200 1.4ms`: method, path and query, status, milliseconds. */
+function logLine(request: MockRequest, status: number, started: number): string {
+  return `${request.method} ${request.url} ${status} ${(performance.now() - started).toFixed(1)}ms`;
+}
