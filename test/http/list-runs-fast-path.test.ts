@@ -1,8 +1,12 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, IncomingMessage, ServerResponse, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/http/create-app.js';
-import { createMockServer, type MockServer } from '../../src/http/create-mock-server.js';
+import {
+  createMockServer,
+  type MockServer,
+  type MockServerOptions,
+} from '../../src/http/create-mock-server.js';
 import { createSeededStore } from '../../src/store/create-seeded-store.js';
 
 const THREAD = '00000000-0000-4000-8000-000000000003';
@@ -33,7 +37,7 @@ async function answer(base: string, path: string, init?: RequestInit): Promise<u
   return { status: response.status, headers, body: await response.text() };
 }
 
-describe('the List Runs fast path of createMockServer', () => {
+describe('createMockServer and createApp, two doors to one core', () => {
   it.each([
     ['the default page', `/threads/${THREAD}/runs`, {}],
     [
@@ -73,5 +77,45 @@ describe('the List Runs fast path of createMockServer', () => {
       run_id: string;
     }[];
     expect(newest?.run_id).toBe(run.run_id);
+  });
+});
+
+describe('the fast path of createMockServer', () => {
+  // Express swaps the prototypes of the request and response it handles; the node:http door leaves
+  // Node's own. A server that routed through Express for some option would show it here.
+  it.each<[string, MockServerOptions]>([
+    ['the default server, request log on', { logRequest: () => undefined }],
+    ['--api-key', { apiKey: 'k' }],
+    ['--latency', { latency: { minMs: 1, maxMs: 2 } }],
+    ['--error-rate', { errorRate: 0.5 }],
+    ['--live and --profile agent-server', { live: true, profile: 'agent-server' }],
+  ])('serves List Runs straight from node:http to the core: %s', async (_name, options) => {
+    const lines: string[] = [];
+    const mock = await createMockServer({
+      seed: 4,
+      threads: 1,
+      ...options,
+      ...(options.logRequest === undefined ? {} : { logRequest: (line: string) => lines.push(line) }),
+    });
+    const seen: boolean[] = [];
+    mock.server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      seen.push(
+        Object.getPrototypeOf(request) === IncomingMessage.prototype &&
+          Object.getPrototypeOf(response) === ServerResponse.prototype,
+      );
+    });
+    try {
+      const response = await fetch(`${mock.url}/threads/${THREAD}/runs`, { headers: { 'x-api-key': 'k' } });
+      await response.text();
+      expect(seen).toEqual([true]);
+      if (options.logRequest !== undefined) {
+        await vi.waitFor(() => {
+          expect(lines).toHaveLength(1);
+        });
+        expect(lines[0]).toMatch(new RegExp(`^GET /threads/${THREAD}/runs 200 \\d+\\.\\dms$`));
+      }
+    } finally {
+      await mock.close();
+    }
   });
 });
