@@ -89,6 +89,7 @@ function pageHtml(scripts: readonly string[]): string {
     '<!doctype html>',
     '<meta charset="utf-8">',
     '<title>langgraph-mock-server from another origin</title>',
+    '<style>li { overflow-wrap: anywhere; }</style>',
     '<h1>Requests</h1>',
     '<ol id="requests"></ol>',
     ...scripts.map((script) => `<script type="module" src="/${script}"></script>`),

@@ -25,13 +25,15 @@ function current(): Probe {
 async function shown(request: string, answer: Promise<Answer>): Promise<Answer> {
   const { document } = globalThis as unknown as { document: PageDocument };
   const item = document.createElement('li');
+  // The 414 step's URL is 9 KB: a line that long would make the screenshot unreadably wide.
+  const label = request.length > 200 ? `${request.slice(0, 200)}…` : request;
   document.getElementById('requests')?.append(item);
   try {
     const result = await answer;
-    item.textContent = `${request} → ${result.status} ${JSON.stringify(result.body).slice(0, 160)}`;
+    item.textContent = `${label} → ${result.status} ${JSON.stringify(result.body).slice(0, 160)}`;
     return result;
   } catch (error) {
-    item.textContent = `${request} → failed: ${String(error)}`;
+    item.textContent = `${label} → failed: ${String(error)}`;
     throw error;
   }
 }
