@@ -3,6 +3,9 @@
 // Serving the mock
 export { createMockServer, type MockServer, type MockServerOptions } from './http/create-mock-server.js';
 export { createApp, type AppOptions } from './http/create-app.js';
+export { createRequestCore, type RequestCore, type RequestCoreOptions } from './core/create-request-core.js';
+export type { MockRequest, RequestHeaders } from './core/mock-request.js';
+export type { MockResponse } from './core/mock-response.js';
 
 // The seeded store
 export {

@@ -86,7 +86,7 @@ describe('every answer', () => {
   ] as const)('carries the CORS headers and Vary: Origin: %s', async (_name, path, init, status) => {
     const response = await fetch(`${server.url}${path}`, {
       ...init,
-      headers: { origin: ORIGIN, ...('headers' in init ? init.headers : {}) },
+      headers: { ...('headers' in init ? init.headers : {}), origin: ORIGIN },
     });
     expect(response.status).toBe(status);
     expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN);
