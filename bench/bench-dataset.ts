@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { DEFAULT_DATASET_URL } from '../src/fixtures/read-dataset-file.js';
+import { DEFAULT_DATASET_DATA } from '../src/store/default-dataset-data.js';
 import { parseDatasetDefinition, type DatasetDefinition } from '../src/store/dataset-definition.js';
 
 /** The scale section's large thread: page costs on it are compared with the small one's. */
@@ -24,7 +23,7 @@ export function createBenchDataset(largeRuns: number): DatasetDefinition {
 
 /** The same dataset as JSON, for a `--dataset` file given to the CLI. */
 export function benchDatasetJson(largeRuns: number): Record<string, unknown> {
-  const shipped = JSON.parse(readFileSync(DEFAULT_DATASET_URL, 'utf8')) as { scenarios: unknown[] };
+  const shipped = structuredClone(DEFAULT_DATASET_DATA) as { scenarios: unknown[] };
   const error = Math.round(largeRuns * 0.045);
   const interrupted = Math.round(largeRuns * 0.025);
   const timeout = Math.round(largeRuns * 0.02);
@@ -52,7 +51,7 @@ export function benchDatasetJson(largeRuns: number): Record<string, unknown> {
 
 /** The thread id of a scenario of the shipped `fixtures/dataset.json`. */
 export function shippedScenarioThreadId(name: string): string {
-  const dataset = JSON.parse(readFileSync(DEFAULT_DATASET_URL, 'utf8')) as {
+  const dataset = DEFAULT_DATASET_DATA as {
     scenarios: { name: string; threadId: string }[];
   };
   const scenario = dataset.scenarios.find((candidate) => candidate.name === name);

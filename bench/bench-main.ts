@@ -20,6 +20,7 @@ import { measureContractKit } from './measure-contract-kit.js';
 import { measureMemory } from './measure-memory.js';
 import { measureScale } from './measure-scale.js';
 import { measureStartup } from './measure-startup.js';
+import { measureRequestCore } from './measure-request-core.js';
 import { measureThroughput } from './measure-throughput.js';
 import {
   BENCH_USAGE,
@@ -121,6 +122,13 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
 
   // Start-up is measured on the CLI as users run it: the bundle that `npm start` and the bin execute.
   const cli = new URL('../../dist/bundle/langgraph-mock.js', import.meta.url);
+  const requestCore = await measureRequestCore(
+    cli,
+    script('./servers/bare-node.js'),
+    defaultPath,
+    profile,
+    log,
+  );
   const datasetFile = join(mkdtempSync(join(tmpdir(), 'langgraph-mock-bench-')), 'dataset.json');
   writeFileSync(datasetFile, JSON.stringify(benchDatasetJson(largeRuns)));
   const startup = await measureStartup(
@@ -167,7 +175,7 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
     profile,
     log,
   );
-  return [...throughput, ...scale, ...startup, ...memory, ...contractKit];
+  return [...throughput, ...requestCore, ...scale, ...startup, ...memory, ...contractKit];
 }
 
 /** Starts servers side by side; if one fails, the others are stopped before the error propagates. */

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { stopChildProcess } from '../scripts/stop-child-process.js';
 
@@ -26,6 +27,8 @@ export interface ChildServerOptions {
   /** Open an IPC channel, for `rss()`. */
   readonly ipc?: boolean;
   readonly timeoutMs?: number;
+  /** Send the child's stdout to this file (read for the URL) instead of a pipe, as `> file` would. */
+  readonly stdoutFile?: string;
 }
 
 /** A server that exited, or stayed silent, before printing its URL: the bench cannot go on. */
@@ -48,10 +51,12 @@ const running = new Set<ChildProcess>();
  * await floor.stop();
  */
 export function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
+  const stdoutFd = options.stdoutFile === undefined ? 'pipe' : openSync(options.stdoutFile, 'w');
   const stdio: StdioOptions =
-    options.ipc === true ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'];
+    options.ipc === true ? ['ignore', stdoutFd, 'pipe', 'ipc'] : ['ignore', stdoutFd, 'pipe'];
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, [fileURLToPath(options.script), ...(options.args ?? [])], { stdio });
+  if (typeof stdoutFd === 'number') closeSync(stdoutFd); // the child holds its own copy
   running.add(child);
   child.once('exit', () => running.delete(child));
   let stdout = '';
@@ -79,13 +84,14 @@ export function startChildServer(options: ChildServerOptions): Promise<ChildServ
       fail(`exited (${signal ?? `code ${String(code)}`}) before printing its URL`);
     };
     child.once('close', onEarlyClose);
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      if (started) return; // keep draining, so the child never blocks on a full pipe
-      stdout += chunk;
+    const onStdout = (text: string): void => {
+      if (started) return;
+      stdout = text;
       const url = URL_PATTERN.exec(stdout)?.[0];
       if (url === undefined) return;
       started = true;
       clearTimeout(timer);
+      clearInterval(filePoll);
       child.off('close', onEarlyClose);
       resolve({
         name: options.name,
@@ -95,6 +101,20 @@ export function startChildServer(options: ChildServerOptions): Promise<ChildServ
         rss: () => askRss(child),
         stop: () => stopChildProcess(child, STOP_GRACE_MS),
       });
+    };
+    // keep draining a pipe after the URL, so the child never blocks on a full pipe
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      onStdout(stdout + chunk);
+    });
+    const { stdoutFile } = options;
+    const filePoll =
+      stdoutFile === undefined
+        ? undefined
+        : setInterval(() => {
+            onStdout(readFileSync(stdoutFile, 'utf8'));
+          }, 20);
+    child.once('close', () => {
+      clearInterval(filePoll);
     });
   });
 }

@@ -12,6 +12,8 @@ export interface BurstOptions {
   readonly durationMs?: number;
   /** …or after this many responses (takes precedence). */
   readonly amount?: number;
+  /** Sent with every request, e.g. `x-api-key`. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** What one burst measured. */
@@ -57,6 +59,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
     connections: options.connections,
     duration: (options.durationMs ?? 1000) / 1000,
     ...(options.amount === undefined ? {} : { amount: options.amount }),
+    ...(options.headers === undefined ? {} : { headers: { ...options.headers } }),
     sampleInt: 100,
     requests,
     setupClient: (client) => {

@@ -78,7 +78,8 @@ export function createRequestCore(options: RequestCoreOptions = {}): RequestCore
   const { logRequest } = options;
 
   const page = (path: string, url: string, origin: RequestHeaders[string]): MockResponse => {
-    const body = render(path, url);
+    const rendered = render(path, url);
+    const body = typeof rendered === 'string' ? rendered : loggingFailures(rendered, logError);
     const headers = baseHeaders(origin);
     headers['Content-Type'] = JSON_CONTENT_TYPE;
     return { status: 200, headers, body };
@@ -197,4 +198,19 @@ function answerOf(origin: RequestHeaders[string]): { response: RouteResponse; re
 /** `GET /threads/…/runs?limit=5 200 1.4ms`: method, path and query, status, milliseconds. */
 function logLine(request: MockRequest, status: number, started: number): string {
   return `${request.method} ${request.url} ${status} ${(performance.now() - started).toFixed(1)}ms`;
+}
+
+/** The pieces of a streamed body, with a failure logged before it aborts the answer. */
+function* loggingFailures(
+  pieces: Iterable<string>,
+  logError: ErrorLogger,
+): Generator<string, void, undefined> {
+  try {
+    yield* pieces;
+  } catch (error) {
+    logError(
+      `Unexpected error while streaming a page: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    throw error;
+  }
 }

@@ -28,5 +28,25 @@ export async function handleFetchRequest(
     bodyBytes: hasBody && declared > MAX_BODY_BYTES ? declared : undefined,
   });
   const empty = method === 'HEAD' || answer.status === 204;
-  return new Response(empty ? null : answer.body, { status: answer.status, headers: answer.headers });
+  const text = answer.body;
+  return new Response(empty ? null : typeof text === 'string' ? text : streamOf(text), {
+    status: answer.status,
+    headers: answer.headers,
+  });
+}
+
+/** A large body as a byte stream that renders a piece each time its reader asks for one. */
+function streamOf(pieces: Iterable<string>): ReadableStream<Uint8Array> {
+  const iterator = pieces[Symbol.iterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const piece = iterator.next(); // a throw here errors the stream, once
+      if (piece.done === true) controller.close();
+      else controller.enqueue(encoder.encode(piece.value));
+    },
+    cancel() {
+      iterator.return?.();
+    },
+  });
 }

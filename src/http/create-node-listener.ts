@@ -50,11 +50,44 @@ function send(response: ServerResponse, answer: MockResponse | Promise<MockRespo
 
 function write(response: ServerResponse, answer: MockResponse, close: boolean): void {
   const { status, headers, body } = answer;
+  if (typeof body !== 'string') {
+    response.writeHead(status, headers); // no Content-Length: Node sends the pieces chunked
+    if (response.req.method === 'HEAD') response.end();
+    else writePieces(response, body[Symbol.iterator]());
+    return;
+  }
   if (status !== 204) headers['Content-Length'] = String(Buffer.byteLength(body));
   // With the rest of an oversized body unread, the connection cannot carry another request.
   if (close) headers['Connection'] = 'close';
   response.writeHead(status, headers);
   response.end(body); // Node sends no body for HEAD, keeping the GET's Content-Length
+}
+
+/**
+ * Writes a large body a piece at a time: after each piece, the next waits for the socket to drain when
+ * Node's buffer is full (backpressure), and otherwise for the next turn of the event loop, so other
+ * clients are served in between. A client gone stops the rendering; a piece that fails to render
+ * aborts the connection (the core has logged it), and is never rendered again.
+ */
+function writePieces(response: ServerResponse, pieces: Iterator<string>): void {
+  const next = (): void => {
+    if (response.destroyed) return;
+    let piece: IteratorResult<string>;
+    try {
+      piece = pieces.next();
+    } catch {
+      response.destroy();
+      return;
+    }
+    if (piece.done === true) {
+      response.end();
+    } else if (response.write(piece.value)) {
+      setImmediate(next);
+    } else {
+      response.once('drain', next);
+    }
+  };
+  next();
 }
 
 /**

@@ -17,7 +17,7 @@ describe('createRequestCore', () => {
       Vary: 'Origin',
       'Content-Type': 'application/json; charset=utf-8',
     });
-    expect(JSON.parse(body)).toHaveLength(2);
+    expect(JSON.parse(body as string)).toHaveLength(2);
   });
 
   it('gives the same bytes through handle() as through respond()', async () => {
