@@ -52,7 +52,7 @@ const CONDITIONS_SALT = 0xfa017;
 
 /**
  * The mock's one request pipeline, below every door (the `node:http` server, the Express app, MSW
- * handlers): URL limit, CORS preflight, API key, then List Runs (with simulated conditions), the control
+ * handlers): CORS preflight, URL limit, API key, then List Runs (with simulated conditions), the control
  * API under `/__mock`, or a JSON 404; every error mapped once to `{"detail"}`, every answer with CORS
  * headers, and one log line per answer.
  *
@@ -118,19 +118,21 @@ export function createRequestCore(options: RequestCoreOptions = {}): RequestCore
 
   const route = (request: MockRequest): MockResponse | Promise<MockResponse> => {
     const { method, url, headers } = request;
-    if (url.length > MAX_URL_LENGTH) {
-      throw new UriTooLongError(`URI Too Long (over ${MAX_URL_LENGTH} characters)`);
-    }
     const queryStart = url.indexOf('?');
     const path = queryStart === -1 ? url : url.slice(0, queryStart);
     const isListRuns = LIST_RUNS_ROUTE.test(path);
     const isControl = !isListRuns && (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`));
+    // The preflight before the URL limit: a browser sends the real request (and can read its 414) only
+    // after a 2xx preflight, and it preflights every request carrying `x-api-key`.
     if (isPreflight(method, headers)) {
       return {
         status: 204,
         headers: preflightHeaders(headers, isControl ? CONTROL_METHODS : LIST_RUNS_METHODS),
         body: '',
       };
+    }
+    if (url.length > MAX_URL_LENGTH) {
+      throw new UriTooLongError(`URI Too Long (over ${MAX_URL_LENGTH} characters)`);
     }
     checkApiKey?.(headers);
     if (isListRuns) return listRuns(request, path);
