@@ -16,6 +16,7 @@ export {
 } from './store/create-seeded-store.js';
 export { RunStore, type RunPageRequest, type ThreadSummary } from './store/run-store.js';
 export type { Run, RunField, ProjectedRun } from './store/run.js';
+
 export {
   loadDatasetDefinition,
   parseDatasetDefinition,

@@ -5,6 +5,9 @@ import { loadDatasetFile } from './load-dataset-file.js';
 import type { ServeOptions } from './parse-serve-options.js';
 import { plural } from './plural.js';
 
+/** How many threads the banner looks at: every scenario thread, or the first ten of a fixture file. */
+const BANNER_THREADS = 100;
+
 /** Where a command writes. */
 export interface ConsoleOutput {
   readonly out: (text: string) => void;
@@ -35,14 +38,16 @@ export async function serveCommand(options: ServeOptions, output: ConsoleOutput)
   server.server.once('close', () => {
     requestLog.flush();
   }); // the last lines, before the CLI exits
-  const threads = server.store.threads();
+  // Scenario threads come first; the rest (a million random ones, maybe) are counted, not described.
+  const threads = server.store.threads(BANNER_THREADS);
+  const threadCount = server.store.threadCount();
   const scenarios = threads.filter((thread) => thread.scenario !== undefined);
   const example =
     scenarios.find((thread) => thread.runCount > 1) ?? threads.find((thread) => thread.runCount > 0);
   const source =
     options.fixtures === undefined
-      ? `seed ${options.seed}, ${plural(threads.length, 'thread')} (${scenarios.length} scenario, ${threads.length - scenarios.length} random)`
-      : `fixtures ${options.fixtures}, ${plural(threads.length, 'thread')}`;
+      ? `seed ${options.seed}, ${plural(threadCount, 'thread')} (${scenarios.length} scenario, ${threadCount - scenarios.length} random)`
+      : `fixtures ${options.fixtures}, ${plural(threadCount, 'thread')}`;
   const lines = [
     `langgraph-mock listening on ${server.url}`,
     `${source}; profile ${options.profile}`,

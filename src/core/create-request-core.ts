@@ -61,6 +61,10 @@ const CONDITIONS_SALT = 0xfa017;
  * const answer = await core.respond({ method: 'GET', url: `/threads/${id}/runs`, headers: {} });
  */
 export function createRequestCore(options: RequestCoreOptions = {}): RequestCore {
+  if (options.apiKey === '') {
+    // An empty key once let through only requests without one and refused every real key.
+    throw new TypeError('apiKey must be a non-empty string; leave it out to serve without a key');
+  }
   const store = options.store ?? createSeededStore(options);
   const profile = options.profile ?? 'contract';
   const render = listRunsRenderer(store, profile);

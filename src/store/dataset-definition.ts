@@ -1,4 +1,5 @@
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
+import { parseTimestamp, type ParsedTimestamp } from './parse-timestamp.js';
 import { isUuid } from './uuid.js';
 import { RUNNING_STATUS, isFinalStatus } from './run-lifecycle.js';
 import { DEFAULT_DATASET_DATA } from './default-dataset-data.js';
@@ -67,8 +68,8 @@ export function parseDatasetDefinition(json: unknown, source = 'dataset'): Datas
   };
   const root = record(json, 'the file', fail);
   const anchorText = string(root['anchor'], 'anchor', fail);
-  const anchorMillis = Date.parse(anchorText);
-  if (Number.isNaN(anchorMillis)) fail('anchor', `is not a date-time: '${anchorText}'`);
+  const anchor = parseTimestamp(anchorText);
+  if (typeof anchor === 'string') fail('anchor', `${anchor}, got '${anchorText}'`);
 
   const graphs = list(root['graphs'], 'graphs', fail).map((g, i) => string(g, `graphs[${i}]`, fail));
   if (graphs.length === 0) fail('graphs', 'must name at least one graph');
@@ -119,7 +120,7 @@ export function parseDatasetDefinition(json: unknown, source = 'dataset'): Datas
   };
 
   return {
-    anchorMicros: anchorMillis * 1000,
+    anchorMicros: (anchor as ParsedTimestamp).micros,
     graphs,
     multitaskStrategyWeights: weights(
       root['multitaskStrategyWeights'],
