@@ -99,7 +99,7 @@ async function loadFixtureStore(path: string, lenient: boolean, output: ConsoleO
   }
   if (dropped.threads + dropped.runs > 0) {
     output.err(
-      `warning: ${path}: left out ${dropped.threads} threads and ${dropped.runs} runs no query can be answered over (no unique id or no readable timestamps)\n`,
+      `warning: ${path}: left out ${dropped.threads} threads and ${dropped.runs} runs no query can be answered over (no unique id, or timestamps that are not RFC 3339 with an offset)\n`,
     );
   }
   return createFixtureStore(file);

@@ -1,7 +1,7 @@
 import { FIXTURE_FORMAT, FIXTURE_VERSION, type FixtureFile } from '../fixtures/fixture-file.js';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
 import type { Run } from '../store/run.js';
-import { parseMicros } from '../store/thread-runs.js';
+import { parseTimestamp } from '../store/parse-timestamp.js';
 import { redactRun, type RedactPath } from './redact-path.js';
 
 /** Options of `RunRecorder`. */
@@ -110,6 +110,6 @@ function newestFirst(a: Record<string, unknown>, b: Record<string, unknown>): nu
 
 function microsOf(run: Record<string, unknown>): number {
   const createdAt = run['created_at'];
-  const micros = typeof createdAt === 'string' ? parseMicros(createdAt) : Number.NaN;
-  return Number.isNaN(micros) ? Number.NEGATIVE_INFINITY : micros;
+  const parsed = typeof createdAt === 'string' ? parseTimestamp(createdAt) : undefined;
+  return parsed === undefined || typeof parsed === 'string' ? Number.NEGATIVE_INFINITY : parsed.micros;
 }
