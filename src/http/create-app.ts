@@ -44,6 +44,10 @@ const CONDITIONS_SALT = 0xfa017;
  * app.listen(2024, '127.0.0.1');
  */
 export function createApp(options: AppOptions = {}): Express {
+  if (options.apiKey === '') {
+    // An empty key once let through only requests without one and refused every real key.
+    throw new TypeError('apiKey must be a non-empty string; leave it out to serve without a key');
+  }
   const store = options.store ?? createSeededStore(options);
   const app = express();
   app.disable('x-powered-by');

@@ -1,4 +1,5 @@
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
+import { checkTimeline } from './check-timeline.js';
 import { loadDatasetDefinition, type DatasetDefinition } from './dataset-definition.js';
 import { createRandom, hash32, hashString, type Random } from './random.js';
 import { PENDING_STATUS, RUNNING_STATUS } from './run-lifecycle.js';
@@ -34,6 +35,7 @@ const MICROS_PER_SECOND = 1_000_000;
 /**
  * Builds the seeded in-memory store: the dataset's scenario threads (stable ids) followed by random
  * threads. Only plans are built here (O(threads)); runs are generated when a page asks for them.
+ * Throws `DatasetDefinitionError` when the anchor would put the data outside the timeline window.
  *
  * @example
  * const store = createSeededStore({ seed: 7, threads: 5 });
@@ -70,6 +72,8 @@ export function createSeededStore(options: SeededStoreOptions = {}): RunStore {
       assistants: assistantsFor(random),
     });
   }
+
+  checkTimeline(anchorMicros, dataset, plans);
 
   const shape = dataset.randomThreads;
   const count = options.threads ?? DEFAULT_RANDOM_THREADS;

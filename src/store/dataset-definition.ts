@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
+import { parseTimestamp, type ParsedTimestamp } from './parse-timestamp.js';
 import { isUuid } from './uuid.js';
 import { RUNNING_STATUS, isFinalStatus } from './run-lifecycle.js';
 
@@ -70,8 +71,8 @@ export function parseDatasetDefinition(json: unknown, source = 'dataset'): Datas
   };
   const root = record(json, 'the file', fail);
   const anchorText = string(root['anchor'], 'anchor', fail);
-  const anchorMillis = Date.parse(anchorText);
-  if (Number.isNaN(anchorMillis)) fail('anchor', `is not a date-time: '${anchorText}'`);
+  const anchor = parseTimestamp(anchorText);
+  if (typeof anchor === 'string') fail('anchor', `${anchor}, got '${anchorText}'`);
 
   const graphs = list(root['graphs'], 'graphs', fail).map((g, i) => string(g, `graphs[${i}]`, fail));
   if (graphs.length === 0) fail('graphs', 'must name at least one graph');
@@ -122,7 +123,7 @@ export function parseDatasetDefinition(json: unknown, source = 'dataset'): Datas
   };
 
   return {
-    anchorMicros: anchorMillis * 1000,
+    anchorMicros: (anchor as ParsedTimestamp).micros,
     graphs,
     multitaskStrategyWeights: weights(
       root['multitaskStrategyWeights'],

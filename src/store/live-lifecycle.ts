@@ -30,9 +30,9 @@ export class LiveLifecycle {
   readonly #queuedMicros: number;
   readonly #runningMicros: number;
   readonly #errorRate: number;
-  /** Tracked run ids per thread, oldest first. */
-  readonly #queues = new Map<string, string[]>();
-  #timer: NodeJS.Timeout | undefined;
+  /** Tracked runs per thread, oldest first (by `created_at`, then run id, as List Runs orders them). */
+  readonly #queues = new Map<string, QueuedRun[]>();
+  #timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(store: RunStore, random: Random, options: LiveLifecycleOptions = {}) {
     this.#store = store;
@@ -44,13 +44,29 @@ export class LiveLifecycle {
 
   /** Follows a run until it finishes; a run that is already final is ignored. */
   track(threadId: string, runId: string): void {
-    const run = this.#store.getRun(threadId, runId);
-    if (isFinalStatus(run.status)) return;
+    this.trackRuns(threadId, [runId]);
+  }
+
+  /**
+   * Follows runs of one thread (a batch) until they finish: one sort for the whole batch, O(n log n),
+   * where tracking them one by one re-sorted the queue per run. Final runs are ignored.
+   */
+  trackRuns(threadId: string, runIds: readonly string[]): void {
     const key = threadId.toLowerCase();
     const queue = this.#queues.get(key) ?? [];
-    queue.push(run.run_id);
-    queue.sort((a, b) => this.#createdOf(key, a) - this.#createdOf(key, b));
-    this.#queues.set(key, queue);
+    const queued = new Set(queue.map((entry) => entry.runId));
+    for (const runId of runIds) {
+      const run = this.#store.getRun(threadId, runId);
+      if (isFinalStatus(run.status) || queued.has(run.run_id)) continue;
+      queued.add(run.run_id);
+      queue.push({
+        runId: run.run_id,
+        createdMicros: parseMicros(run.created_at),
+        createdAt: run.created_at,
+      });
+    }
+    queue.sort(oldestFirst);
+    if (queue.length > 0) this.#queues.set(key, queue);
   }
 
   /** Follows every unfinished run of every thread, e.g. the seeded busy threads. */
@@ -60,7 +76,10 @@ export class LiveLifecycle {
         const count = thread.statusCounts[status] ?? 0;
         if (count === 0) continue;
         const runs = this.#store.listRuns({ threadId: thread.threadId, status, offset: 0, limit: count });
-        for (const run of runs) this.track(thread.threadId, run.run_id);
+        this.trackRuns(
+          thread.threadId,
+          runs.map((run) => run.run_id),
+        );
       }
     }
   }
@@ -69,8 +88,8 @@ export class LiveLifecycle {
   tick(): void {
     const now = this.#store.now();
     for (const [threadId, queue] of this.#queues) {
-      const live = queue.filter((runId) => this.#isUnfinished(threadId, runId));
-      for (const runId of live) {
+      const live = queue.filter((entry) => this.#isUnfinished(threadId, entry.runId));
+      for (const { runId } of live) {
         const run = this.#store.getRun(threadId, runId);
         if (run.status === RUNNING_STATUS && now - parseMicros(run.updated_at) >= this.#runningMicros) {
           this.#store.setRunStatus(
@@ -80,12 +99,13 @@ export class LiveLifecycle {
           );
         }
       }
-      const waiting = live.filter((runId) => this.#isUnfinished(threadId, runId));
-      const next = waiting.find((runId) => this.#store.getRun(threadId, runId).status === PENDING_STATUS);
+      const waiting = live.filter((entry) => this.#isUnfinished(threadId, entry.runId));
+      const next = waiting.find(
+        (entry) => this.#store.getRun(threadId, entry.runId).status === PENDING_STATUS,
+      );
       if (next !== undefined && this.#store.countRuns(threadId, RUNNING_STATUS) === 0) {
-        const run = this.#store.getRun(threadId, next);
-        if (now - parseMicros(run.created_at) >= this.#queuedMicros)
-          this.#store.setRunStatus(threadId, next, RUNNING_STATUS);
+        if (now - next.createdMicros >= this.#queuedMicros)
+          this.#store.setRunStatus(threadId, next.runId, RUNNING_STATUS);
       }
       if (waiting.length === 0) this.#queues.delete(threadId);
       else this.#queues.set(threadId, waiting);
@@ -119,8 +139,17 @@ export class LiveLifecycle {
       return false; // deleted, or its thread was: nothing left to move
     }
   }
+}
 
-  #createdOf(threadId: string, runId: string): number {
-    return parseMicros(this.#store.getRun(threadId, runId).created_at);
-  }
+/** A run in a thread's queue, with the creation time it is ordered by. */
+interface QueuedRun {
+  readonly runId: string;
+  readonly createdMicros: number;
+  readonly createdAt: string;
+}
+
+function oldestFirst(a: QueuedRun, b: QueuedRun): number {
+  if (a.createdMicros !== b.createdMicros) return a.createdMicros - b.createdMicros;
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
 }

@@ -70,15 +70,22 @@ export class RunStore {
   readonly #context: RunGenerationContext;
   readonly #clock: Clock;
   readonly #initialRuns: ReadonlyMap<string, readonly Run[]>;
+  /** Explicit runs' lower-case ids → their thread's id: run ids are unique across the whole store. */
+  readonly #explicitRunThreads = new Map<string, string>();
   #drafts = 0;
   #createdThreads = 0;
+  /** The last instant `draftRun` handed out, so runs drafted one after another never share one. */
+  #lastStamp = Number.NEGATIVE_INFINITY;
 
   constructor(threads: readonly ThreadPlan[], context: RunGenerationContext, options: RunStoreOptions = {}) {
     this.#plans = threads;
     this.#context = context;
     this.#cacheSize = options.cacheSize ?? 10_000;
-    const startedAt = Date.now();
-    this.#clock = options.clock ?? (() => context.anchorMicros + (Date.now() - startedAt) * 1000);
+    // `performance.now()` counts fractions of a millisecond: the mock's clock ticks in microseconds, as
+    // the Agent Server's timestamps do, rather than in `Date.now()`'s whole milliseconds.
+    const startedAt = performance.now();
+    this.#clock =
+      options.clock ?? (() => context.anchorMicros + Math.floor((performance.now() - startedAt) * 1000));
     this.#initialRuns = options.initialRuns ?? new Map();
     this.reset();
   }
@@ -135,37 +142,67 @@ export class RunStore {
 
   /** Deletes a thread and its runs; `NotFoundError` if there is none. */
   deleteThread(threadId: string): void {
-    this.#thread(threadId);
+    const thread = this.#thread(threadId);
+    for (const runId of thread.explicitRunIds()) this.#explicitRunThreads.delete(runId);
     this.#threads.delete(threadId.toLowerCase());
   }
 
   /**
-   * A complete new run for a thread, created now (or at `createdMicros`), status pending: the base a
-   * partial run is merged onto. Nothing is stored until `addRun`.
+   * A complete new run for a thread, status pending: the base a partial run is merged onto. Created at
+   * `createdMicros`, or else now, and always at least 1 µs after the run drafted before it, so runs
+   * drafted in a row (one batch) keep their order. Nothing is stored until `addRuns`.
    */
   draftRun(threadId: string, createdMicros?: number): Run {
     const thread = this.#thread(threadId);
-    return draftRun(thread.plan, this.#drafts++, createdMicros ?? this.now(), this.#context);
+    let created = createdMicros;
+    if (created === undefined) {
+      created = Math.max(this.now(), this.#lastStamp + 1);
+      this.#lastStamp = created;
+    }
+    return draftRun(thread.plan, this.#drafts++, created, this.#context);
+  }
+
+  /** Stores one complete run; see `addRuns`. */
+  addRun(threadId: string, run: Run): Run {
+    this.addRuns(threadId, [run]);
+    return run;
   }
 
   /**
-   * Stores a complete run (already valid against the Run schema) in its thread. Keeps the invariants the
-   * real server keeps: a new run id, the path's thread, at most one running run per thread.
+   * Stores complete runs (already through the run validator) in one thread, all or none: every check
+   * runs before the first run is stored. Keeps the invariants the real server keeps: the path's thread,
+   * run ids new across the whole store and distinct within the batch, at most one running run per
+   * thread. A `ConflictError` names only runs that are stored, or positions in the batch.
    */
-  addRun(threadId: string, run: Run): Run {
+  addRuns(threadId: string, runs: readonly Run[]): readonly Run[] {
     const thread = this.#thread(threadId);
-    if (run.thread_id.toLowerCase() !== thread.plan.threadId) {
-      throw new ConflictError(`Run thread_id ${run.thread_id} is not the thread ${threadId}`);
-    }
-    if (thread.find(run.run_id.toLowerCase()) !== undefined) {
-      throw new ConflictError(`Run with ID ${run.run_id} already exists in thread ${threadId}`);
-    }
-    if (run.status === RUNNING_STATUS) this.#assertNoOtherRunning(thread, run.run_id);
-    if (parseMicros(run.updated_at) < parseMicros(run.created_at)) {
-      throw new ConflictError(`Run ${run.run_id} has updated_at before created_at`);
-    }
-    thread.add(run);
-    return run;
+    const batchIds = new Map<string, number>();
+    let runningAt: number | undefined;
+    runs.forEach((run, i) => {
+      if (run.thread_id.toLowerCase() !== thread.plan.threadId) {
+        throw new ConflictError(`runs[${i}]: thread_id ${run.thread_id} is not the thread ${threadId}`);
+      }
+      const runId = run.run_id.toLowerCase();
+      const twin = batchIds.get(runId);
+      if (twin !== undefined) throw new ConflictError(`runs[${i}].run_id repeats runs[${twin}].run_id`);
+      batchIds.set(runId, i);
+      this.#assertNewRunId(runId);
+      if (parseMicros(run.updated_at) < parseMicros(run.created_at)) {
+        throw new ConflictError(`runs[${i}]: updated_at is before created_at`);
+      }
+      if (run.status === RUNNING_STATUS) {
+        if (runningAt !== undefined) {
+          throw new ConflictError(
+            `runs[${runningAt}] and runs[${i}] are both ${RUNNING_STATUS}: a thread runs one run at a time`,
+          );
+        }
+        runningAt = i;
+        this.#assertNoOtherRunning(thread, runId);
+      }
+    });
+    thread.addAll(runs);
+    for (const run of runs) this.#explicitRunThreads.set(run.run_id.toLowerCase(), thread.plan.threadId);
+    return runs;
   }
 
   /** Sets a run's status; its `updated_at` moves forward to now. */
@@ -176,7 +213,8 @@ export class RunStore {
     const updatedMicros = Math.max(this.now(), parseMicros(run.updated_at) + 1);
     const changed: Run = { ...run, status, updated_at: formatTimestamp(updatedMicros) };
     thread.remove(run.run_id);
-    thread.add(changed);
+    thread.addAll([changed]);
+    this.#explicitRunThreads.set(changed.run_id, thread.plan.threadId);
     return changed;
   }
 
@@ -185,13 +223,15 @@ export class RunStore {
     if (!this.#thread(threadId).remove(runId.toLowerCase())) {
       throw new NotFoundError(`Run with ID ${runId} not found in thread ${threadId}`);
     }
+    this.#explicitRunThreads.delete(runId.toLowerCase());
   }
 
   /** Back to the seeded state: created threads and every write are dropped. */
   reset(): void {
     this.#threads.clear();
+    this.#explicitRunThreads.clear();
     for (const plan of this.#plans) this.#threads.set(plan.threadId, this.#threadFor(plan));
-    for (const [threadId, runs] of this.#initialRuns) for (const run of runs) this.addRun(threadId, run);
+    for (const [threadId, runs] of this.#initialRuns) this.addRuns(threadId, runs);
     this.#createdThreads = 0;
     this.#drafts = 0;
   }
@@ -214,6 +254,17 @@ export class RunStore {
       runCount: thread.count(),
       statusCounts: thread.statusCounts(getListRunsContract().runStatuses),
     };
+  }
+
+  #assertNewRunId(runId: string): void {
+    const owner = this.#explicitRunThreads.get(runId);
+    if (owner !== undefined)
+      throw new ConflictError(`Run with ID ${runId} already exists in thread ${owner}`);
+    for (const thread of this.#threads.values()) {
+      if (thread.plan.runCount > 0 && thread.hasSeeded(runId)) {
+        throw new ConflictError(`Run with ID ${runId} already exists in thread ${thread.plan.threadId}`);
+      }
+    }
   }
 
   #assertNoOtherRunning(thread: ThreadRuns, runId: string): void {

@@ -107,7 +107,7 @@ describe('the control API', () => {
   });
 
   it.each([
-    ['an unknown field', { colour: 'red' }, "runs[0]: unknown field 'colour'"],
+    ['an unknown field', { colour: 'red' }, 'runs[0].colour: is not a field of a Run'],
     [
       'a status outside the Run schema',
       { status: 'done' },

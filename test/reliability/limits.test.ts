@@ -119,6 +119,12 @@ describe('--api-key', () => {
     }
   });
 
+  it('refuses an empty key at start, with a clear error', async () => {
+    await expect(createMockServer({ threads: 0, apiKey: '' })).rejects.toThrow(
+      'apiKey must be a non-empty string; leave it out to serve without a key',
+    );
+  });
+
   it('serves a request with the right key', async () => {
     expect((await fetch(`${guarded.url}${RUNS}`, { headers: { 'x-api-key': 's3cret' } })).status).toBe(200);
   });

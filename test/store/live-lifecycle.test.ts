@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSeededStore } from '../../src/store/create-seeded-store.js';
 import { LiveLifecycle } from '../../src/store/live-lifecycle.js';
 import { createRandom } from '../../src/store/random.js';
@@ -114,5 +114,44 @@ describe('LiveLifecycle', () => {
     store.deleteRun(THREAD, run.run_id);
     lifecycle.tick();
     expect(lifecycle.trackedRunCount()).toBe(0);
+  });
+
+  it('runs a batch drafted at one instant in the order given, the order List Runs lists it in', () => {
+    const { store, advance } = storeWithFakeClock(); // the clock stands still while the batch is drafted
+    const lifecycle = new LiveLifecycle(store, createRandom(5), { queuedMs: 0, runningMs: 10, errorRate: 0 });
+    const batch = store.addRuns(
+      THREAD,
+      Array.from({ length: 8 }, () => store.draftRun(THREAD)),
+    );
+    lifecycle.trackRuns(
+      THREAD,
+      batch.map((run) => run.run_id),
+    );
+    const listed = store.listRuns({ threadId: THREAD, offset: 0, limit: 8 }).map((run) => run.run_id);
+    expect(listed).toEqual(batch.map((run) => run.run_id).reverse());
+    const started: string[] = [];
+    for (let step = 0; step < 40; step++) {
+      lifecycle.tick();
+      const [running] = store.listRuns({ threadId: THREAD, offset: 0, limit: 1, status: 'running' });
+      if (running !== undefined && started.at(-1) !== running.run_id) started.push(running.run_id);
+      advance(10);
+    }
+    expect(started).toEqual(batch.map((run) => run.run_id));
+  });
+
+  it('queues a batch with one store lookup per run, not a re-sort per run', () => {
+    const { store } = storeWithFakeClock();
+    const lifecycle = new LiveLifecycle(store, createRandom(6));
+    const batch = store.addRuns(
+      THREAD,
+      Array.from({ length: 2000 }, () => store.draftRun(THREAD)),
+    );
+    const lookups = vi.spyOn(store, 'getRun');
+    lifecycle.trackRuns(
+      THREAD,
+      batch.map((run) => run.run_id),
+    );
+    expect(lookups.mock.calls.length).toBeLessThanOrEqual(batch.length);
+    expect(lifecycle.trackedRunCount()).toBe(2000);
   });
 });

@@ -156,4 +156,26 @@ describe('RunStore writes', () => {
     store.addRun(ALL_STATUSES, draft);
     expect(store.listRuns({ threadId: ALL_STATUSES, offset: 0, limit: 1 })).toEqual([draft]);
   });
+
+  it('keeps time in microseconds: its clock reads between whole milliseconds', () => {
+    const store = createSeededStore({ threads: 0 });
+    const readings = new Set<number>();
+    for (let i = 0; i < 100_000 && readings.size < 50; i++) readings.add(store.now());
+    expect([...readings].some((micros) => micros % 1000 !== 0)).toBe(true);
+  });
+
+  it('drafts runs in a row at strictly increasing instants, even when the clock stands still', () => {
+    const store = createSeededStore({ threads: 0, clock: () => Date.parse('2026-06-01T12:00:00Z') * 1000 });
+    const drafts = Array.from({ length: 5 }, () => parseMicros(store.draftRun(ALL_STATUSES).created_at));
+    expect(drafts.slice(1).map((micros, i) => micros - (drafts[i] ?? 0))).toEqual([1, 1, 1, 1]);
+  });
+
+  it('stores a batch all or nothing: a clash anywhere leaves the thread as it was', () => {
+    const store = createSeededStore({ threads: 0 });
+    const before = store.listRuns({ threadId: ALL_STATUSES, offset: 0, limit: EVERYTHING });
+    const good = store.draftRun(ALL_STATUSES);
+    const clash = { ...store.draftRun(ALL_STATUSES), run_id: before[5]?.run_id ?? '' };
+    expect(() => store.addRuns(ALL_STATUSES, [good, clash])).toThrow(ConflictError);
+    expect(store.listRuns({ threadId: ALL_STATUSES, offset: 0, limit: EVERYTHING })).toEqual(before);
+  });
 });
