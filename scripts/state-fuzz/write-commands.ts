@@ -2,7 +2,7 @@ import type fc from 'fast-check';
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
 import { expectAppend, type ExpectedGiven } from './expected-append.js';
 import { expectedTimestamp } from './expected-timestamp.js';
-import { anyCase, objectOf, PathThreadId } from './hostile-values.js';
+import { anyCase, objectOf, PathThreadId, toRequestBody } from './hostile-values.js';
 import {
   countCommand,
   DivergenceError,
@@ -128,12 +128,13 @@ export class AppendRunsCommand implements StateCommand {
           : body.kind === 'too-many'
             ? Array.from({ length: body.count }, () => ({}))
             : undefined;
-    const text = body.kind === 'junk' ? body.text : JSON.stringify(value);
+    const text = body.kind === 'junk' ? body.text : toRequestBody(value);
     const bytes = Buffer.byteLength(text);
+    // The model judges the body as the server reads it: parsed JSON, `__proto__` keys as own keys.
     const expected =
       body.kind === 'junk'
         ? { ok: false as const, statuses: new Set([400]), why: ['the body is not JSON'] }
-        : expectAppend(model, thread.sent, value, bytes);
+        : expectAppend(model, thread.sent, JSON.parse(text), bytes);
     const context = `${this.toString()} on ${thread.sent}, ${bytes} bytes: ${text.length > 300 ? `${text.slice(0, 300)}…` : text}`;
     let answer;
     try {
