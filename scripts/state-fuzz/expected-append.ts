@@ -22,7 +22,13 @@ export interface ExpectedGiven {
  * statuses is right: which one the server reports first is its choice, not a rule of the model.
  */
 export type ExpectedAppend =
-  | { readonly ok: false; readonly statuses: ReadonlySet<number>; readonly why: readonly string[] }
+  | {
+      readonly ok: false;
+      readonly statuses: ReadonlySet<number>;
+      readonly why: readonly string[];
+      /** With a single problem in one field, the 422's detail must name that field (`runs[0].metadata`). */
+      readonly names?: string | undefined;
+    }
   | { readonly ok: true; readonly runs: readonly ExpectedGiven[] };
 
 /** The depth of a JSON value: 0 for a scalar, 1 + the deepest child for an object or array. */
@@ -61,9 +67,11 @@ export function expectAppend(
   if (partials.length > MAX_BATCH_RUNS) return fail([413, 422], `${partials.length} runs in one batch`);
   const statuses = new Set<number>();
   const why: string[] = [];
-  const problem = (status: number | readonly number[], reason: string): void => {
+  const names: (string | undefined)[] = [];
+  const problem = (status: number | readonly number[], reason: string, field?: string): void => {
     for (const s of typeof status === 'number' ? [status] : status) statuses.add(s);
     why.push(reason);
+    names.push(field);
   };
   const threadId = pathThread.toLowerCase();
   if (!UUID.test(pathThread)) problem([404, 422], `thread id '${pathThread}' is not a UUID`);
@@ -94,7 +102,9 @@ export function expectAppend(
       problem(409, `runs[${i}] would be a second running run`);
     }
   });
-  return statuses.size > 0 ? { ok: false, statuses, why } : { ok: true, runs };
+  return statuses.size > 0
+    ? { ok: false, statuses, why, names: why.length === 1 ? names[0] : undefined }
+    : { ok: true, runs };
 }
 
 function fail(statuses: readonly number[], reason: string): ExpectedAppend {
@@ -106,7 +116,7 @@ function expectRun(
   partial: unknown,
   { threadId, now }: { readonly threadId: string; readonly now: string },
   at: string,
-  problem: (status: number | readonly number[], reason: string) => void,
+  problem: (status: number | readonly number[], reason: string, field?: string) => void,
 ): ExpectedGiven | undefined {
   const contract = getListRunsContract();
   if (!isPlainObject(partial)) {
@@ -115,11 +125,11 @@ function expectRun(
   }
   const fields: Record<string, unknown> = {};
   const verdict = { valid: true };
-  const refuse = (status: number | readonly number[], reason: string): void => {
-    verdict.valid = false;
-    problem(status, `${at}.${reason}`);
-  };
   for (const [key, value] of Object.entries(partial)) {
+    const refuse = (status: number | readonly number[], reason: string): void => {
+      verdict.valid = false;
+      problem(status, `${at}.${reason}`, `${at}.${key}`);
+    };
     switch (key) {
       case 'run_id':
       case 'assistant_id':
@@ -153,6 +163,10 @@ function expectRun(
         refuse(422, `${JSON.stringify(key)} is not a Run field`);
     }
   }
+  const refuse = (status: number | readonly number[], reason: string): void => {
+    verdict.valid = false;
+    problem(status, `${at}.${reason}`);
+  };
   if (fields['thread_id'] !== undefined && fields['thread_id'] !== threadId) {
     refuse([409, 422], `thread_id ${JSON.stringify(fields['thread_id'])} is not the path's thread`);
   }

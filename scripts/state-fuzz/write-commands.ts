@@ -131,10 +131,11 @@ export class AppendRunsCommand implements StateCommand {
     const text = body.kind === 'junk' ? body.text : toRequestBody(value);
     const bytes = Buffer.byteLength(text);
     // The model judges the body as the server reads it: parsed JSON, `__proto__` keys as own keys.
+    const parsed: unknown = body.kind === 'junk' ? undefined : JSON.parse(text);
     const expected =
       body.kind === 'junk'
         ? { ok: false as const, statuses: new Set([400]), why: ['the body is not JSON'] }
-        : expectAppend(model, thread.sent, JSON.parse(text), bytes);
+        : expectAppend(model, thread.sent, parsed, bytes);
     const context = `${this.toString()} on ${thread.sent}, ${bytes} bytes: ${text.length > 300 ? `${text.slice(0, 300)}…` : text}`;
     let answer;
     try {
@@ -155,6 +156,10 @@ export class AppendRunsCommand implements StateCommand {
         `${context}\n  expected because: ${expected.why.slice(0, 4).join('; ')}`,
       );
       if (answer.status === 201) expectSameJson(answer.json, [], context);
+      const detail = (answer.json as { detail?: unknown } | undefined)?.detail;
+      if (answer.status === 422 && expected.names !== undefined && !String(detail).includes(expected.names)) {
+        throw new DivergenceError(`${context}\n  the 422 does not name ${expected.names}: ${String(detail)}`);
+      }
     } else {
       expectStatus(answer, [201], context);
       const stored = checkStoredRuns(
@@ -162,7 +167,7 @@ export class AppendRunsCommand implements StateCommand {
         thread.id ?? '',
         expected.runs,
         answer.json,
-        body.kind === 'batch',
+        Array.isArray(parsed),
         context,
       );
       model.addRuns(thread.id ?? '', stored);
@@ -203,7 +208,7 @@ function fillPathThread(run: unknown, pathThread: string): unknown {
 /**
  * Checks the runs a 201 returned against what was given: the fields given, normalised; the rest drawn by
  * the server within the rules (new lower-case ids, the path's thread, the clock's `created_at` strictly
- * increasing through the batch and never going back, `updated_at` equal to it, status pending).
+ * increasing through the batch and from one request to the next, `updated_at` equal to it, status pending).
  */
 function checkStoredRuns(
   model: StateModel,
@@ -251,8 +256,12 @@ function checkStoredRuns(
     if (given['created_at'] === undefined) {
       if (createdAt <= previousGenerated)
         fail(i, `created_at ${createdAt} is not after the batch's previous ${previousGenerated}`);
-      if (createdAt < model.latestGeneratedCreatedAt)
-        fail(i, `created_at ${createdAt} is before an earlier run's ${model.latestGeneratedCreatedAt}`);
+      // The clock never goes back nor stamps twice, so a later request's runs list above an earlier one's.
+      if (createdAt <= model.latestGeneratedCreatedAt)
+        fail(
+          i,
+          `created_at ${createdAt} is not after an earlier request's ${model.latestGeneratedCreatedAt}`,
+        );
       previousGenerated = createdAt;
     }
     const updatedAt = String(run['updated_at']);
