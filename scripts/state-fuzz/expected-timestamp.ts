@@ -1,7 +1,7 @@
 /**
  * The model's own reading of a timestamp a client sends (written apart from the server's, so the two can
- * disagree): RFC 3339 with an offset, a real calendar date, no leap second, years 1 to 9999 in UTC; an
- * accepted value is normalised to the server's format, microseconds and `+00:00`.
+ * disagree): RFC 3339 with an offset, a real calendar date, no leap second, years 1 to 9999 as written
+ * and in UTC; an accepted value is normalised to the server's format, microseconds and `+00:00`.
  */
 const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
@@ -20,7 +20,9 @@ export function expectedTimestamp(text: unknown): string | undefined {
   const hour = Number(h);
   const minute = Number(mi);
   const second = Number(s);
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
+  // Year 0 is refused as written even when its offset lands in year 1 UTC: Python's datetime, which
+  // the Agent Server stores, cannot hold the local time either.
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
   // A leap second (:60) is refused: nothing downstream can order it.
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   let offsetMinutes = 0;

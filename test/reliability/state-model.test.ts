@@ -45,6 +45,7 @@ describe('expectedTimestamp (the model reading a client timestamp)', () => {
     { name: 'a leap second', text: '2016-12-31T23:59:60Z' },
     { name: 'a leap second with an offset', text: '2017-01-01T05:29:60+05:30' },
     { name: 'year 0', text: '0000-06-01T00:00:00Z' },
+    { name: 'year 0 even when UTC is year 1', text: '0000-12-31T23:59:59-08:00' },
     { name: 'year 1 before UTC', text: '0001-01-01T00:00:00+01:00' },
     { name: 'past year 9999 in UTC', text: '9999-12-31T23:00:00-01:00' },
     { name: 'no offset', text: '2024-01-01T00:00:00' },
