@@ -2,7 +2,7 @@ import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
 import { countCommand, expectSameJson, expectStatus, send, type StateReal } from './state-client.js';
 import type { StateModel } from './state-model.js';
 import { describeRef, resolveRun, resolveThread, type RunRef, type ThreadRef } from './state-refs.js';
-import type { StateCommand } from './write-commands.js';
+import type { StateCommand } from './state-command.js';
 
 /** One query parameter as sent, in the order drawn. */
 export type QueryParam = readonly [key: string, value: string];

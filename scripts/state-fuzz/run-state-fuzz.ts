@@ -5,7 +5,7 @@ import type { FixtureFile } from '../../src/fixtures/fixture-file.js';
 import { createMockServer } from '../../src/http/create-mock-server.js';
 import type { RunStore } from '../../src/store/run-store.js';
 import { send, expectStatus, type StateReal } from './state-client.js';
-import { stateCommandArbitraries } from './state-commands.js';
+import { stateCommandArbitraries } from './state-command-arbitraries.js';
 import { fixtureModelThreads, STATE_FIXTURE } from './state-fixture.js';
 import { StateModel } from './state-model.js';
 

@@ -4,15 +4,10 @@ import { MAX_BATCH_RUNS } from './expected-append.js';
 import { partialRunArbitrary, THREAD_ID_POOL } from './hostile-values.js';
 import { GetRunCommand, GetThreadCommand, ListRunsCommand, type QueryParam } from './read-commands.js';
 import { runRefArbitrary, threadRefArbitrary } from './state-refs.js';
-import {
-  AppendRunsCommand,
-  CreateThreadCommand,
-  DeleteRunCommand,
-  DeleteThreadCommand,
-  PatchRunCommand,
-  ResetCommand,
-  type StateCommand,
-} from './write-commands.js';
+import { AppendRunsCommand } from './append-runs-command.js';
+import { DeleteRunCommand, PatchRunCommand } from './run-commands.js';
+import type { StateCommand } from './state-command.js';
+import { CreateThreadCommand, DeleteThreadCommand, ResetCommand } from './thread-commands.js';
 
 /** Bodies that are not JSON: the body parser refuses them before any route. */
 const MALFORMED_JSON = ['{', '[{}', '{"status": pending}', "{'status':'error'}", 'nul', '{"a":1}}', '\u0000'];
