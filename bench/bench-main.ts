@@ -1,4 +1,5 @@
 import { getListRunsContract } from '../src/openapi/list-runs-contract.js';
+import { exportFixtures, formatFixtures } from '../src/fixtures/export-fixtures.js';
 import { createSeededStore } from '../src/store/create-seeded-store.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import { measureContractKit } from './measure-contract-kit.js';
 import { measureMemory } from './measure-memory.js';
 import { measureScale } from './measure-scale.js';
 import { measureStartup } from './measure-startup.js';
+import { measureThreadsAtScale } from './measure-threads-at-scale.js';
 import { measureThroughput } from './measure-throughput.js';
 import {
   BENCH_USAGE,
@@ -167,7 +169,27 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
     profile,
     log,
   );
-  return [...throughput, ...scale, ...startup, ...memory, ...contractKit];
+  const threadsAtScale = await measureThreadsAtScale(
+    {
+      cli,
+      defaultPath,
+      fixtureFile: writeFixtureFile(profile.fixtureRuns),
+      fixturePath: runsPath(LARGE_THREAD_ID),
+    },
+    profile,
+    log,
+  );
+  return [...throughput, ...scale, ...startup, ...memory, ...contractKit, ...threadsAtScale];
+}
+
+/** A fixture file as `export` writes it, of one thread with `runs` runs; returns its path. */
+function writeFixtureFile(runs: number): string {
+  const dataset = createBenchDataset(runs);
+  const large = dataset.scenarios.filter((scenario) => scenario.threadId === LARGE_THREAD_ID);
+  const store = createSeededStore({ threads: 0, dataset: { ...dataset, scenarios: large } });
+  const path = join(mkdtempSync(join(tmpdir(), 'langgraph-mock-bench-')), 'fixtures.json');
+  writeFileSync(path, formatFixtures(exportFixtures(store)));
+  return path;
 }
 
 /** Starts servers side by side; if one fails, the others are stopped before the error propagates. */

@@ -22,6 +22,10 @@ export interface BenchProfile {
   readonly checkLoopMs: number;
   /** Runs of the conformance suite. */
   readonly conformanceRepeats: number;
+  /** `--threads` of the threads-at-scale start. */
+  readonly manyThreads: number;
+  /** Runs in the threads-at-scale fixture file. */
+  readonly fixtureRuns: number;
 }
 
 const PROFILES: Readonly<Record<BenchMode, BenchProfile>> = {
@@ -37,6 +41,8 @@ const PROFILES: Readonly<Record<BenchMode, BenchProfile>> = {
     randomRequests: 10_000,
     checkLoopMs: 1000,
     conformanceRepeats: 3,
+    manyThreads: 1_000_000,
+    fixtureRuns: 100_000,
   },
   quick: {
     rounds: 2,
@@ -49,6 +55,8 @@ const PROFILES: Readonly<Record<BenchMode, BenchProfile>> = {
     randomRequests: 10_000,
     checkLoopMs: 300,
     conformanceRepeats: 1,
+    manyThreads: 1_000_000,
+    fixtureRuns: 100_000,
   },
   // Proves every step runs; the figures mean little. A 20,000-run thread keeps it to seconds.
   smoke: {
@@ -62,6 +70,8 @@ const PROFILES: Readonly<Record<BenchMode, BenchProfile>> = {
     randomRequests: 1000,
     checkLoopMs: 100,
     conformanceRepeats: 1,
+    manyThreads: 20_000,
+    fixtureRuns: 2000,
   },
 };
 

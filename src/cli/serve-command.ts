@@ -3,6 +3,9 @@ import type { RunStore } from '../store/run-store.js';
 import { loadDatasetFile } from './load-dataset-file.js';
 import type { ServeOptions } from './parse-serve-options.js';
 
+/** How many threads the banner looks at: every scenario thread, or the first ten of a fixture file. */
+const BANNER_THREADS = 100;
+
 /** Where a command writes. */
 export interface ConsoleOutput {
   readonly out: (text: string) => void;
@@ -26,14 +29,16 @@ export async function serveCommand(options: ServeOptions, output: ConsoleOutput)
           output.out(`${line}\n`);
         },
   });
-  const threads = server.store.threads();
+  // Scenario threads come first; the rest (a million random ones, maybe) are counted, not described.
+  const threads = server.store.threads(BANNER_THREADS);
+  const threadCount = server.store.threadCount();
   const scenarios = threads.filter((thread) => thread.scenario !== undefined);
   const example =
     scenarios.find((thread) => thread.runCount > 1) ?? threads.find((thread) => thread.runCount > 0);
   const source =
     options.fixtures === undefined
-      ? `seed ${options.seed}, ${threads.length} threads (${scenarios.length} scenario, ${threads.length - scenarios.length} random)`
-      : `fixtures ${options.fixtures}, ${threads.length} threads`;
+      ? `seed ${options.seed}, ${threadCount} threads (${scenarios.length} scenario, ${threadCount - scenarios.length} random)`
+      : `fixtures ${options.fixtures}, ${threadCount} threads`;
   const lines = [
     `langgraph-mock listening on ${server.url}`,
     `${source}; profile ${options.profile}`,

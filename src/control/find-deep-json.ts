@@ -14,15 +14,26 @@ export const MAX_JSON_DEPTH = 64;
  * findDeepJson({ a: { b: {} } }, 2); // 'a.b'
  */
 export function findDeepJson(value: unknown, maxDepth = MAX_JSON_DEPTH): string | undefined {
-  const pending: { value: unknown; depth: number; path: readonly string[] }[] = [
-    { value, depth: 1, path: [] },
-  ];
+  // Each entry links to its parent, so a path is spelled out only for the one value that is too deep.
+  interface Entry {
+    readonly value: object;
+    readonly depth: number;
+    readonly key: string;
+    readonly parent: Entry | undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const pending: Entry[] = [{ value, depth: 1, key: '', parent: undefined }];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (typeof next.value !== 'object' || next.value === null) continue;
-    if (next.depth > maxDepth) return next.path.join('.');
-    for (const [key, child] of Object.entries(next.value)) {
+    if (next.depth > maxDepth) {
+      const path: string[] = [];
+      for (let at: Entry = next; at.parent !== undefined; at = at.parent) path.unshift(at.key);
+      return path.join('.');
+    }
+    const container = next.value as Record<string, unknown>;
+    for (const key in container) {
+      const child = container[key];
       if (typeof child === 'object' && child !== null) {
-        pending.push({ value: child, depth: next.depth + 1, path: [...next.path, key] });
+        pending.push({ value: child, depth: next.depth + 1, key, parent: next });
       }
     }
   }

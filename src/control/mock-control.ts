@@ -88,6 +88,6 @@ export class MockControl {
   reset(): { readonly threads: number } {
     this.#store.reset();
     this.#lifecycle?.trackAll();
-    return { threads: this.#store.threads().length };
+    return { threads: this.#store.threadCount() };
   }
 }

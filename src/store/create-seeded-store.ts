@@ -5,8 +5,10 @@ import { createRandom, hash32, hashString, type Random } from './random.js';
 import { PENDING_STATUS, RUNNING_STATUS } from './run-lifecycle.js';
 import { RunStore, type Clock } from './run-store.js';
 import { createSeededFaker } from './seeded-faker.js';
+import { randomThreadId, randomThreadOrdinal } from './random-thread-ids.js';
+import { ThreadCatalog, type LazyThreads } from './thread-catalog.js';
 import type { Assistant, ThreadPlan } from './thread-plan.js';
-import { AGENT_SERVER_GRAPH_NAMESPACE, uuid4, uuid5 } from './uuid.js';
+import { AGENT_SERVER_GRAPH_NAMESPACE, uuid5 } from './uuid.js';
 
 /** Options of `createSeededStore`. */
 export interface SeededStoreOptions {
@@ -31,10 +33,12 @@ export const DEFAULT_SEED = 42;
 export const DEFAULT_RANDOM_THREADS = 20;
 
 const MICROS_PER_SECOND = 1_000_000;
+const STATUS_SALT = 0x57a7;
 
 /**
  * Builds the seeded in-memory store: the dataset's scenario threads (stable ids) followed by random
- * threads. Only plans are built here (O(threads)); runs are generated when a page asks for them.
+ * threads. Only the scenario threads' plans are built here; random threads are described when first
+ * used, and runs are generated when a page asks for them, so `threads: 1_000_000` starts at once.
  * Throws `DatasetDefinitionError` when the anchor would put the data outside the timeline window.
  *
  * @example
@@ -75,40 +79,87 @@ export function createSeededStore(options: SeededStoreOptions = {}): RunStore {
 
   checkTimeline(anchorMicros, dataset, plans);
 
-  const shape = dataset.randomThreads;
-  const count = options.threads ?? DEFAULT_RANDOM_THREADS;
-  for (let n = 0; n < count; n++) {
-    const salt = hash32(seed, n, 0x7ead);
-    const random = createRandom(salt);
-    const statusCounts = randomStatusCounts(dataset, random);
-    plans.push({
-      ordinal: plans.length,
-      threadId: uuid4(random),
-      scenario: undefined,
-      salt,
-      runCount: sum(statusCounts),
-      statusCounts,
-      spacingMicros: Math.round(between(shape.spacingSeconds, random) * MICROS_PER_SECOND),
-      lastCreatedMicros:
-        anchorMicros - Math.round(between(shape.lastRunAgeSeconds, random) * MICROS_PER_SECOND),
-      assistants: assistantsFor(random),
-    });
-  }
-
+  const lazy = randomThreads({
+    seed,
+    count: options.threads ?? DEFAULT_RANDOM_THREADS,
+    dataset,
+    anchorMicros,
+    ordinalBase: plans.length,
+    assistantsFor,
+  });
   return new RunStore(
-    plans,
+    new ThreadCatalog(plans, lazy),
     { faker: createSeededFaker(), anchorMicros, multitaskStrategyWeights: dataset.multitaskStrategyWeights },
     options.clock === undefined ? {} : { clock: options.clock },
   );
 }
 
-function randomStatusCounts(dataset: DatasetDefinition, random: Random): Record<string, number> {
+/** What random threads are drawn from. */
+interface RandomThreadsOptions {
+  readonly seed: number;
+  readonly count: number;
+  readonly dataset: DatasetDefinition;
+  readonly anchorMicros: number;
+  /** The ordinal of random thread 0: the scenario threads come first. */
+  readonly ordinalBase: number;
+  readonly assistantsFor: (random: Random) => Assistant[];
+}
+
+/**
+ * The random threads, described on demand. Thread `n`'s id is `randomThreadId(seed, n)`; its size and
+ * timeline come from one seeded stream (a few draws, so the id checks of writes can bound any thread's
+ * timeline cheaply), its status mix from another (a draw per run, paid only when the thread is used).
+ */
+function randomThreads(options: RandomThreadsOptions): LazyThreads {
+  const { seed, count, dataset, anchorMicros } = options;
   const shape = dataset.randomThreads;
-  // Log-uniform sizes: many short threads, a few long ones, as in real deployments.
-  const runs = Math.min(
-    shape.runs.max,
-    Math.floor(Math.exp(random.next() * Math.log(shape.runs.max - shape.runs.min + 1))) - 1 + shape.runs.min,
-  );
+  const timeline = (
+    n: number,
+  ): { salt: number; random: Random; runs: number; spacing: number; last: number } => {
+    const salt = hash32(seed, n, 0x7ead);
+    const random = createRandom(salt);
+    // Log-uniform sizes: many short threads, a few long ones, as in real deployments.
+    const runs = Math.min(
+      shape.runs.max,
+      Math.floor(Math.exp(random.next() * Math.log(shape.runs.max - shape.runs.min + 1))) -
+        1 +
+        shape.runs.min,
+    );
+    const spacing = Math.round(between(shape.spacingSeconds, random) * MICROS_PER_SECOND);
+    const last = anchorMicros - Math.round(between(shape.lastRunAgeSeconds, random) * MICROS_PER_SECOND);
+    return { salt, random, runs, spacing, last };
+  };
+  return {
+    count,
+    ordinalOf: (threadId) => randomThreadOrdinal(seed, threadId, count),
+    timelineAt(n) {
+      const { runs, spacing, last } = timeline(n);
+      return runs === 0 ? undefined : { oldestMicros: last - runs * spacing, newestMicros: last };
+    },
+    planAt(n) {
+      const { salt, random, runs, spacing, last } = timeline(n);
+      const statusCounts = randomStatusCounts(dataset, runs, createRandom(hash32(salt, STATUS_SALT)));
+      return {
+        ordinal: options.ordinalBase + n,
+        threadId: randomThreadId(seed, n),
+        scenario: undefined,
+        salt,
+        runCount: runs,
+        statusCounts,
+        spacingMicros: spacing,
+        lastCreatedMicros: last,
+        assistants: options.assistantsFor(random),
+      };
+    },
+  };
+}
+
+function randomStatusCounts(
+  dataset: DatasetDefinition,
+  runs: number,
+  random: Random,
+): Record<string, number> {
+  const shape = dataset.randomThreads;
   const counts: Record<string, number> = {};
   for (const status of getListRunsContract().runStatuses) counts[status] = 0;
   let finished = runs;

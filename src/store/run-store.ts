@@ -6,9 +6,11 @@ import { createRandom, hash32 } from './random.js';
 import type { Run } from './run.js';
 import { RUNNING_STATUS } from './run-lifecycle.js';
 import { buildStatusColumn, type StatusColumn } from './status-column.js';
-import { parseMicros, ThreadRuns } from './thread-runs.js';
+import { parseMicros, ThreadRuns, type ExplicitRun } from './thread-runs.js';
+import { lowerBound } from './sorted-numbers.js';
+import { ThreadCatalog } from './thread-catalog.js';
 import type { ThreadPlan } from './thread-plan.js';
-import { uuid4 } from './uuid.js';
+import { uuid4, uuid7Millis } from './uuid.js';
 
 /** One page of one thread's runs, newest first. */
 export interface RunPageRequest {
@@ -49,6 +51,7 @@ export interface RunStoreOptions {
 
 const STATUS_LAYOUT_SALT = 3;
 const CREATED_THREAD_SALT = 0xc4ea7e;
+const UUID7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7/;
 
 /**
  * The in-memory store of threads and their runs. Seeded runs are not materialised: run *i* of a thread is
@@ -62,23 +65,37 @@ const CREATED_THREAD_SALT = 0xc4ea7e;
  * const page = store.listRuns({ threadId: SCENARIO_ID, limit: 10, offset: 0 });
  */
 export class RunStore {
-  readonly #plans: readonly ThreadPlan[];
+  readonly #catalog: ThreadCatalog;
+  /** Threads looked at or written since the last reset (catalog ones built on demand), and created ones. */
   readonly #threads = new Map<string, ThreadRuns>();
+  /** Catalog threads deleted since the last reset, by ordinal. */
+  readonly #deleted = new Set<number>();
+  /** Ids of the threads created since the last reset, in creation order. */
+  #created: string[] = [];
+  /** Per catalog ordinal: oldest and newest seeded `created_at` (NaN until computed), for id checks. */
+  #timelines: Float64Array | undefined;
   readonly #columns = new Map<number, StatusColumn>();
   readonly #cache = new Map<string, Run>();
   readonly #cacheSize: number;
   readonly #context: RunGenerationContext;
   readonly #clock: Clock;
   readonly #initialRuns: ReadonlyMap<string, readonly Run[]>;
+  /** The initial runs as first loaded, per thread: a reset restores them without parsing or sorting. */
+  #initialEntries: ReadonlyMap<string, readonly ExplicitRun[]> | undefined;
   /** Explicit runs' lower-case ids → their thread's id: run ids are unique across the whole store. */
   readonly #explicitRunThreads = new Map<string, string>();
   #drafts = 0;
   #createdThreads = 0;
+  #threadIdDraws = 0;
   /** The last instant `draftRun` handed out, so runs drafted one after another never share one. */
   #lastStamp = Number.NEGATIVE_INFINITY;
 
-  constructor(threads: readonly ThreadPlan[], context: RunGenerationContext, options: RunStoreOptions = {}) {
-    this.#plans = threads;
+  constructor(
+    threads: readonly ThreadPlan[] | ThreadCatalog,
+    context: RunGenerationContext,
+    options: RunStoreOptions = {},
+  ) {
+    this.#catalog = threads instanceof ThreadCatalog ? threads : new ThreadCatalog(threads);
     this.#context = context;
     this.#cacheSize = options.cacheSize ?? 10_000;
     // `performance.now()` counts fractions of a millisecond: the mock's clock ticks in microseconds, as
@@ -100,9 +117,27 @@ export class RunStore {
     return this.#thread(threadId).count(status);
   }
 
-  /** Every thread, scenario threads first, then random ones, then those created since. */
-  threads(): readonly ThreadSummary[] {
-    return [...this.#threads.values()].map((thread) => this.#summary(thread));
+  /**
+   * Every thread (or the first `limit`), scenario threads first, then random ones, then those created
+   * since. Random threads are described as they are listed: a million of them cost nothing until then.
+   */
+  threads(limit = Number.POSITIVE_INFINITY): readonly ThreadSummary[] {
+    const summaries: ThreadSummary[] = [];
+    for (let ordinal = 0; ordinal < this.#catalog.size && summaries.length < limit; ordinal++) {
+      if (this.#deleted.has(ordinal)) continue;
+      const plan = this.#catalog.planAt(ordinal);
+      summaries.push(this.#summary(this.#threads.get(plan.threadId) ?? this.#threadFor(plan)));
+    }
+    for (const threadId of this.#created) {
+      if (summaries.length >= limit) break;
+      summaries.push(this.#summary(this.#thread(threadId)));
+    }
+    return summaries;
+  }
+
+  /** How many threads there are, without describing any. */
+  threadCount(): number {
+    return this.#catalog.size - this.#deleted.size + this.#created.length;
   }
 
   /** One thread's summary; throws `NotFoundError` for an unknown thread. */
@@ -117,15 +152,21 @@ export class RunStore {
     return run;
   }
 
-  /** Creates an empty thread, with `threadId` or a new random one; `ConflictError` if it exists. */
+  /**
+   * Creates an empty thread, with `threadId` (`ConflictError` if it exists) or a new random id, drawn
+   * again until it is free: a thread created earlier with an explicit id never makes this fail.
+   */
   createThread(threadId?: string): ThreadSummary {
-    const id = (
-      threadId ?? uuid4(createRandom(hash32(CREATED_THREAD_SALT, this.#createdThreads)))
-    ).toLowerCase();
+    let id = threadId?.toLowerCase();
+    if (id === undefined) {
+      do id = uuid4(createRandom(hash32(CREATED_THREAD_SALT, this.#threadIdDraws++)));
+      while (this.#exists(id));
+    } else if (this.#exists(id)) {
+      throw new ConflictError(`Thread with ID ${id} already exists`);
+    }
     this.#createdThreads++;
-    if (this.#threads.has(id)) throw new ConflictError(`Thread with ID ${id} already exists`);
     const plan: ThreadPlan = {
-      ordinal: this.#plans.length + this.#createdThreads,
+      ordinal: this.#catalog.size + this.#createdThreads,
       threadId: id,
       scenario: undefined,
       salt: hash32(CREATED_THREAD_SALT, this.#createdThreads, 1),
@@ -133,10 +174,11 @@ export class RunStore {
       statusCounts: {},
       spacingMicros: 1,
       lastCreatedMicros: this.now(),
-      assistants: this.#plans[0]?.assistants ?? [],
+      assistants: this.#catalog.size > 0 ? this.#catalog.planAt(0).assistants : [],
     };
     const thread = this.#threadFor(plan);
     this.#threads.set(id, thread);
+    this.#created.push(id);
     return this.#summary(thread);
   }
 
@@ -144,7 +186,10 @@ export class RunStore {
   deleteThread(threadId: string): void {
     const thread = this.#thread(threadId);
     for (const runId of thread.explicitRunIds()) this.#explicitRunThreads.delete(runId);
-    this.#threads.delete(threadId.toLowerCase());
+    const id = thread.plan.threadId;
+    this.#threads.delete(id);
+    if (thread.plan.ordinal < this.#catalog.size) this.#deleted.add(thread.plan.ordinal);
+    else this.#created = this.#created.filter((created) => created !== id);
   }
 
   /**
@@ -178,6 +223,7 @@ export class RunStore {
     const thread = this.#thread(threadId);
     const batchIds = new Map<string, number>();
     let runningAt: number | undefined;
+    this.#assertNewRunIds(runs.map((run) => run.run_id.toLowerCase()));
     runs.forEach((run, i) => {
       if (run.thread_id.toLowerCase() !== thread.plan.threadId) {
         throw new ConflictError(`runs[${i}]: thread_id ${run.thread_id} is not the thread ${threadId}`);
@@ -186,8 +232,8 @@ export class RunStore {
       const twin = batchIds.get(runId);
       if (twin !== undefined) throw new ConflictError(`runs[${i}].run_id repeats runs[${twin}].run_id`);
       batchIds.set(runId, i);
-      this.#assertNewRunId(runId);
-      if (parseMicros(run.updated_at) < parseMicros(run.created_at)) {
+      // Stored timestamps are normalised (UTC, six digits), so their text sorts as their instants do.
+      if (run.updated_at < run.created_at) {
         throw new ConflictError(`runs[${i}]: updated_at is before created_at`);
       }
       if (run.status === RUNNING_STATUS) {
@@ -229,10 +275,23 @@ export class RunStore {
   /** Back to the seeded state: created threads and every write are dropped. */
   reset(): void {
     this.#threads.clear();
+    this.#deleted.clear();
+    this.#created = [];
     this.#explicitRunThreads.clear();
-    for (const plan of this.#plans) this.#threads.set(plan.threadId, this.#threadFor(plan));
-    for (const [threadId, runs] of this.#initialRuns) this.addRuns(threadId, runs);
+    if (this.#initialEntries === undefined) {
+      for (const [threadId, runs] of this.#initialRuns) this.addRuns(threadId, runs);
+      this.#initialEntries = new Map(
+        [...this.#initialRuns.keys()].map((threadId) => [threadId, this.#thread(threadId).snapshot()]),
+      );
+    } else {
+      for (const [threadId, entries] of this.#initialEntries) {
+        const thread = this.#thread(threadId);
+        thread.restore(entries);
+        for (const { run } of entries) this.#explicitRunThreads.set(run.run_id, thread.plan.threadId);
+      }
+    }
     this.#createdThreads = 0;
+    this.#threadIdDraws = 0;
     this.#drafts = 0;
   }
 
@@ -242,9 +301,23 @@ export class RunStore {
   }
 
   #thread(threadId: string): ThreadRuns {
-    const thread = this.#threads.get(threadId.toLowerCase());
-    if (thread === undefined) throw new NotFoundError(`Thread with ID ${threadId} not found`);
+    const id = threadId.toLowerCase();
+    let thread = this.#threads.get(id);
+    if (thread === undefined) {
+      const ordinal = this.#catalog.ordinalOf(id);
+      if (ordinal === undefined || this.#deleted.has(ordinal)) {
+        throw new NotFoundError(`Thread with ID ${threadId} not found`);
+      }
+      thread = this.#threadFor(this.#catalog.planAt(ordinal));
+      this.#threads.set(id, thread);
+    }
     return thread;
+  }
+
+  #exists(threadId: string): boolean {
+    if (this.#threads.has(threadId)) return true;
+    const ordinal = this.#catalog.ordinalOf(threadId);
+    return ordinal !== undefined && !this.#deleted.has(ordinal);
   }
 
   #summary(thread: ThreadRuns): ThreadSummary {
@@ -256,15 +329,49 @@ export class RunStore {
     };
   }
 
-  #assertNewRunId(runId: string): void {
-    const owner = this.#explicitRunThreads.get(runId);
-    if (owner !== undefined)
-      throw new ConflictError(`Run with ID ${runId} already exists in thread ${owner}`);
-    for (const thread of this.#threads.values()) {
-      if (thread.plan.runCount > 0 && thread.hasSeeded(runId)) {
-        throw new ConflictError(`Run with ID ${runId} already exists in thread ${thread.plan.threadId}`);
+  /**
+   * `ConflictError` when any of `runIds` (lower case) is already stored, in any thread: among written
+   * runs by the index, among seeded ones by a pass over the threads whose timeline spans the id's
+   * millisecond (a seeded run id is a UUIDv7 of its `created_at`), O(threads + hits · log runs).
+   */
+  #assertNewRunIds(runIds: readonly string[]): void {
+    for (const runId of runIds) {
+      const owner = this.#explicitRunThreads.get(runId);
+      if (owner !== undefined)
+        throw new ConflictError(`Run with ID ${runId} already exists in thread ${owner}`);
+    }
+    if (!this.#catalog.hasSeededRuns) return;
+    const candidates = runIds
+      .filter((runId) => UUID7.test(runId))
+      .map((runId) => ({ runId, millis: uuid7Millis(runId) }))
+      .sort((a, b) => a.millis - b.millis);
+    if (candidates.length === 0) return;
+    const millis = candidates.map((candidate) => candidate.millis);
+    for (let ordinal = 0; ordinal < this.#catalog.size; ordinal++) {
+      if (this.#deleted.has(ordinal)) continue;
+      const [oldest, newest] = this.#timeline(ordinal);
+      if (Number.isNaN(oldest)) continue;
+      const last = Math.floor(newest / 1000);
+      for (let at = lowerBound(millis, Math.floor(oldest / 1000)); (millis[at] ?? Infinity) <= last; at++) {
+        const plan = this.#catalog.planAt(ordinal);
+        const thread = this.#threads.get(plan.threadId) ?? this.#threadFor(plan);
+        const runId = candidates[at]?.runId ?? '';
+        if (thread.hasSeeded(runId)) {
+          throw new ConflictError(`Run with ID ${runId} already exists in thread ${plan.threadId}`);
+        }
       }
     }
+  }
+
+  /** Oldest and newest seeded `created_at` of a catalog thread (NaN, NaN without seeded runs), cached. */
+  #timeline(ordinal: number): readonly [number, number] {
+    this.#timelines ??= new Float64Array(this.#catalog.size * 2).fill(Number.NaN);
+    if (Number.isNaN(this.#timelines[ordinal * 2 + 1])) {
+      const timeline = this.#catalog.timelineAt(ordinal);
+      this.#timelines[ordinal * 2] = timeline?.oldestMicros ?? Number.NaN;
+      this.#timelines[ordinal * 2 + 1] = timeline?.newestMicros ?? Number.POSITIVE_INFINITY;
+    }
+    return [this.#timelines[ordinal * 2] ?? Number.NaN, this.#timelines[ordinal * 2 + 1] ?? Number.NaN];
   }
 
   #assertNoOtherRunning(thread: ThreadRuns, runId: string): void {

@@ -16,7 +16,7 @@ export interface GeneratedRuns {
 }
 
 /** A run written through the control API (or loaded from a fixture), with its parsed creation time. */
-interface ExplicitRun {
+export interface ExplicitRun {
   readonly run: Run;
   readonly createdMicros: number;
 }
@@ -127,6 +127,17 @@ export class ThreadRuns {
           : stored[s++];
       this.#explicit.push(next as ExplicitRun);
     }
+  }
+
+  /** The written or loaded runs, newest first: immutable entries, to `restore` after a reset. */
+  snapshot(): readonly ExplicitRun[] {
+    return [...this.#explicit];
+  }
+
+  /** Makes a thread with no written runs hold a `snapshot` again: O(n), nothing parsed or sorted. */
+  restore(entries: readonly ExplicitRun[]): void {
+    this.#explicit.push(...entries);
+    for (const entry of entries) this.#explicitById.set(entry.run.run_id.toLowerCase(), entry);
   }
 
   /** The lower-case ids of the runs written or loaded (not the seeded ones). */

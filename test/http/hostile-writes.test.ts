@@ -174,3 +174,14 @@ describe('hostile writes to the control API', () => {
     expect((await list(EMPTY)).map((run) => run.run_id)).toEqual(batch.map((run) => run.run_id).reverse());
   });
 });
+
+describe('creating threads', () => {
+  it('never answers 409 to a thread without an id, though the next id was created explicitly', async () => {
+    const first = (await post('/__mock/threads', {})).body as { thread_id: string };
+    await server.request('/__mock/reset', { method: 'POST' });
+    expect((await post('/__mock/threads', { thread_id: first.thread_id })).status).toBe(201);
+    const second = await post('/__mock/threads', {});
+    expect(second.status).toBe(201);
+    expect((second.body as { thread_id: string }).thread_id).not.toBe(first.thread_id);
+  });
+});
