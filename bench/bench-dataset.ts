@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
-import {
-  DEFAULT_DATASET_URL,
-  parseDatasetDefinition,
-  type DatasetDefinition,
-} from '../src/store/dataset-definition.js';
+import { parseDatasetDefinition, type DatasetDefinition } from '../src/store/dataset-definition.js';
+import { DEFAULT_DATASET_URL } from '../src/fixtures/load-dataset-definition.js';
 
 /** The scale section's large thread: page costs on it are compared with the small one's. */
 export const LARGE_THREAD_ID = '00000000-0000-4000-8000-00000000b001';

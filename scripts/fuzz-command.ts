@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createMockServer } from '../src/http/create-mock-server.js';
-import { loadDatasetDefinition } from '../src/store/dataset-definition.js';
+import { loadDatasetDefinition } from '../src/fixtures/load-dataset-definition.js';
 import { formatFuzzReport } from './format-fuzz-report.js';
 import { runFuzz } from './run-fuzz.js';
 

@@ -1,5 +1,5 @@
 import { getListRunsContract } from '../src/openapi/list-runs-contract.js';
-import { loadDatasetDefinition } from '../src/store/dataset-definition.js';
+import { loadDatasetDefinition } from '../src/fixtures/load-dataset-definition.js';
 
 /** The real words the fuzzer mixes into its junk: read from the spec and fixtures/dataset.json. */
 export interface Vocabulary {

@@ -1,5 +1,5 @@
 import { getListRunsContract } from '../src/openapi/list-runs-contract.js';
-import { loadDatasetDefinition } from '../src/store/dataset-definition.js';
+import { loadDatasetDefinition } from '../src/fixtures/load-dataset-definition.js';
 
 /** One request of the soak's rotation and the statuses it may get. */
 export interface SoakRequest {

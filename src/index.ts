@@ -13,8 +13,8 @@ export {
 } from './store/create-seeded-store.js';
 export { RunStore, type RunPageRequest, type ThreadSummary } from './store/run-store.js';
 export type { Run, RunField, ProjectedRun } from './store/run.js';
+export { loadDatasetDefinition } from './fixtures/load-dataset-definition.js';
 export {
-  loadDatasetDefinition,
   parseDatasetDefinition,
   DatasetDefinitionError,
   type DatasetDefinition,

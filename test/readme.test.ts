@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USAGE } from '../src/cli/usage.js';
-import { loadDatasetDefinition } from '../src/store/dataset-definition.js';
+import { loadDatasetDefinition } from '../src/fixtures/load-dataset-definition.js';
 import { startMockServer, type TestServer } from './helpers/start-mock-server.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');

@@ -1,6 +1,7 @@
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
 import { checkTimeline } from './check-timeline.js';
-import { loadDatasetDefinition, type DatasetDefinition } from './dataset-definition.js';
+import { loadDatasetDefinition } from '../fixtures/load-dataset-definition.js';
+import type { DatasetDefinition } from './dataset-definition.js';
 import { createRandom, hash32, hashString, type Random } from './random.js';
 import { PENDING_STATUS, RUNNING_STATUS } from './run-lifecycle.js';
 import { RunStore, type Clock } from './run-store.js';

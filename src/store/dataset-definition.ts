@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
 import { parseTimestamp, type ParsedTimestamp } from './parse-timestamp.js';
 import { isUuid } from './uuid.js';
 import { RUNNING_STATUS, isFinalStatus } from './run-lifecycle.js';
-
-/** The dataset shipped in `fixtures/dataset.json`. */
-export const DEFAULT_DATASET_URL = new URL('../../fixtures/dataset.json', import.meta.url);
 
 /** A thread with a stable id and a fixed mix of statuses, present in every dataset. */
 export interface ScenarioDefinition {
@@ -50,17 +46,6 @@ export interface DatasetDefinition {
 /** A dataset file that cannot be used; the message names the file and the field. */
 export class DatasetDefinitionError extends Error {
   override readonly name = 'DatasetDefinitionError';
-}
-
-/** Reads and validates a dataset file (by default the shipped `fixtures/dataset.json`). */
-export function loadDatasetDefinition(url: URL = DEFAULT_DATASET_URL): DatasetDefinition {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(url, 'utf8'));
-  } catch (error) {
-    throw new DatasetDefinitionError(`${url.pathname}: ${(error as Error).message}`);
-  }
-  return parseDatasetDefinition(json, url.pathname);
 }
 
 /** Validates parsed JSON as a dataset definition, or throws `DatasetDefinitionError` naming the bad field. */

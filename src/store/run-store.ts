@@ -256,8 +256,7 @@ export class RunStore {
     const thread = this.#thread(threadId);
     const run = this.getRun(threadId, runId);
     if (status === RUNNING_STATUS) this.#assertNoOtherRunning(thread, run.run_id);
-    const updatedMicros = Math.max(this.now(), parseMicros(run.updated_at) + 1);
-    const changed: Run = { ...run, status, updated_at: formatTimestamp(updatedMicros) };
+    const changed: Run = { ...run, status, updated_at: this.#laterThan(run.updated_at) };
     thread.remove(run.run_id);
     thread.addAll([changed]);
     this.#explicitRunThreads.set(changed.run_id, thread.plan.threadId);
@@ -298,6 +297,18 @@ export class RunStore {
   /** The store's current time, in microseconds since the epoch. */
   now(): number {
     return Math.floor(this.#clock());
+  }
+
+  /**
+   * `updated_at` for a change: now, or 1 µs after `updatedAt` when that is not in the past. A run dated
+   * where microseconds are no longer exact (past 2255, up to 9999-12-31T23:59:59.999999) keeps its
+   * `updated_at`: moving it could not be exact, and at the very end there is no later instant to write.
+   */
+  #laterThan(updatedAt: string): string {
+    const previous = parseMicros(updatedAt);
+    const now = this.now();
+    if (previous < now) return formatTimestamp(now);
+    return Number.isSafeInteger(previous + 1) ? formatTimestamp(previous + 1) : updatedAt;
   }
 
   #thread(threadId: string): ThreadRuns {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Random } from './random.js';
+import { sha1 } from './sha1.js';
 
 /** `uuid.UUID` namespace the Agent Server uses to derive a graph's default assistant id (uuid5 of graph_id). */
 export const AGENT_SERVER_GRAPH_NAMESPACE = '6ba7b821-9dad-11d1-80b4-00c04fd430c8';
@@ -12,7 +12,8 @@ export function isUuid(text: string): boolean {
 }
 
 function format(bytes: Uint8Array): string {
-  const hex = Buffer.from(bytes.buffer, bytes.byteOffset, 16).toString('hex');
+  let hex = '';
+  for (let i = 0; i < 16; i++) hex += (bytes[i] ?? 0).toString(16).padStart(2, '0');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -58,11 +59,12 @@ export function uuid7(epochMicros: number, random: Random): string {
 
 /** A version-5 (SHA-1, name-based) UUID, as Python's `uuid.uuid5(namespace, name)`. */
 export function uuid5(namespace: string, name: string): string {
-  const digest = createHash('sha1')
-    .update(Buffer.from(namespace.replaceAll('-', ''), 'hex'))
-    .update(name, 'utf8')
-    .digest();
-  const bytes = new Uint8Array(digest.subarray(0, 16));
+  const namespaceHex = namespace.replaceAll('-', '');
+  const nameBytes = new TextEncoder().encode(name);
+  const message = new Uint8Array(16 + nameBytes.length);
+  for (let i = 0; i < 16; i++) message[i] = Number.parseInt(namespaceHex.slice(i * 2, i * 2 + 2), 16);
+  message.set(nameBytes, 16);
+  const bytes = sha1(message).slice(0, 16);
   setVersion(bytes, 5);
   return format(bytes);
 }

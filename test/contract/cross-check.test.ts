@@ -7,7 +7,7 @@ import {
   type PrismOutputValidator,
 } from '../../src/contract/prism-output-validator.js';
 import { createMockServer, type MockServer } from '../../src/http/create-mock-server.js';
-import { loadDatasetDefinition } from '../../src/store/dataset-definition.js';
+import { loadDatasetDefinition } from '../../src/fixtures/load-dataset-definition.js';
 
 type RunJson = Record<string, unknown>;
 

@@ -11,7 +11,7 @@ import {
 } from '../../src/contract/prism-output-validator.js';
 import { createMockServer, type MockServer } from '../../src/http/create-mock-server.js';
 import { OPENAPI_DOCUMENT_URL } from '../../src/openapi/load-openapi-document.js';
-import { loadDatasetDefinition } from '../../src/store/dataset-definition.js';
+import { loadDatasetDefinition } from '../../src/fixtures/load-dataset-definition.js';
 
 type RunJson = Record<string, unknown>;
 

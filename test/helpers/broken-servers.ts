@@ -6,7 +6,7 @@ import type { ListRunsQuery } from '../../src/query/list-runs-query.js';
 import { parseListRunsQuery } from '../../src/query/parse-list-runs-query.js';
 import { selectFields } from '../../src/query/select-fields.js';
 import { createSeededStore } from '../../src/store/create-seeded-store.js';
-import { loadDatasetDefinition } from '../../src/store/dataset-definition.js';
+import { loadDatasetDefinition } from '../../src/fixtures/load-dataset-definition.js';
 import type { RunStore } from '../../src/store/run-store.js';
 import type { Run } from '../../src/store/run.js';
 

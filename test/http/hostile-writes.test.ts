@@ -185,3 +185,35 @@ describe('creating threads', () => {
     expect((second.body as { thread_id: string }).thread_id).not.toBe(first.thread_id);
   });
 });
+
+describe('runs dated at the edges of the calendar', () => {
+  it.each([
+    ['the last microsecond of year 9999', '9999-12-31T23:59:59.999999Z'],
+    ['the first instant of year 1', '0001-01-01T00:00:00Z'],
+    ['year 2300, past exact microseconds', '2300-06-01T12:00:00.000001+00:00'],
+  ])('are stored, listed in order, changed and deleted: %s', async (_name, createdAt) => {
+    const created = await post(`/__mock/threads/${ALL_STATUSES}/runs`, { created_at: createdAt });
+    expect(created.status).toBe(201);
+    const run = created.body as Run;
+    const listed = await list(ALL_STATUSES); // checked against the contract on the way
+    expect(listed).toHaveLength(41);
+    expect(listed.map((other) => other.created_at)).toEqual(
+      listed
+        .map((other) => other.created_at)
+        .sort()
+        .reverse(),
+    );
+    const changed = await server.request(`/__mock/threads/${ALL_STATUSES}/runs/${run.run_id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'success' }),
+    });
+    expect(changed.status).toBe(200);
+    expect((changed.body as Run).updated_at >= run.updated_at).toBe(true);
+    expect((await list(ALL_STATUSES)).find((other) => other.run_id === run.run_id)?.status).toBe('success');
+    const deleted = await server.request(`/__mock/threads/${ALL_STATUSES}/runs/${run.run_id}`, {
+      method: 'DELETE',
+    });
+    expect(deleted.status).toBe(204);
+  });
+});

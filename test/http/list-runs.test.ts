@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
-import { loadDatasetDefinition } from '../../src/store/dataset-definition.js';
+import { loadDatasetDefinition } from '../../src/fixtures/load-dataset-definition.js';
 import type { Run } from '../../src/store/run.js';
 import { startMockServer, type TestServer } from '../helpers/start-mock-server.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDatasetDefinition } from '../../src/store/dataset-definition.js';
+import { loadDatasetDefinition } from '../../src/fixtures/load-dataset-definition.js';
 import { startMockServer, type TestServer } from '../helpers/start-mock-server.js';
 
 /** Keys a successful pollution would make every object inherit. */

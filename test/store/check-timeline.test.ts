@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSeededStore } from '../../src/store/create-seeded-store.js';
-import {
-  DatasetDefinitionError,
-  DEFAULT_DATASET_URL,
-  parseDatasetDefinition,
-} from '../../src/store/dataset-definition.js';
+import { DatasetDefinitionError, parseDatasetDefinition } from '../../src/store/dataset-definition.js';
+import { DEFAULT_DATASET_URL } from '../../src/fixtures/load-dataset-definition.js';
 
 describe('the timeline window of a seeded dataset', () => {
   it.each([

@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
 import {
-  DEFAULT_DATASET_URL,
   DatasetDefinitionError,
-  loadDatasetDefinition,
   parseDatasetDefinition,
   type ScenarioDefinition,
 } from '../../src/store/dataset-definition.js';
+import { DEFAULT_DATASET_URL, loadDatasetDefinition } from '../../src/fixtures/load-dataset-definition.js';
 import { isUuid } from '../../src/store/uuid.js';
 
 /** The shape of `fixtures/dataset.json`, loose enough to write broken variants of it. */

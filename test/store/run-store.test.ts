@@ -3,12 +3,8 @@ import { describe, it, expect } from 'vitest';
 import { NotFoundError } from '../../src/errors/domain-errors.js';
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
 import { createSeededStore } from '../../src/store/create-seeded-store.js';
-import {
-  DEFAULT_DATASET_URL,
-  loadDatasetDefinition,
-  parseDatasetDefinition,
-  type DatasetDefinition,
-} from '../../src/store/dataset-definition.js';
+import { parseDatasetDefinition, type DatasetDefinition } from '../../src/store/dataset-definition.js';
+import { DEFAULT_DATASET_URL, loadDatasetDefinition } from '../../src/fixtures/load-dataset-definition.js';
 import { PENDING_STATUS, RUNNING_STATUS, isFinalStatus } from '../../src/store/run-lifecycle.js';
 import type { RunStore, ThreadSummary } from '../../src/store/run-store.js';
 import type { Run } from '../../src/store/run.js';
