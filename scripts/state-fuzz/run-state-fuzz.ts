@@ -81,6 +81,9 @@ export async function runStateFuzz(options: StateFuzzOptions): Promise<StateFuzz
   const property = fc.asyncProperty(
     fc.commands(stateCommandArbitraries(), {
       maxCommands: options.maxCommands,
+      // Lengths spread up to maxCommands (fast-check's default keeps most sequences to a handful), so
+      // threads grow deep enough for paging and the id rules to meet.
+      size: 'max',
       ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }),
     }),
     async (sequence) => {

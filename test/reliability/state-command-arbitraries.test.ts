@@ -6,7 +6,10 @@ describe('stateCommandArbitraries', () => {
   // What npm test's 300 sequences draw (same seed space, same length): a hostile value the generators
   // never produce would let the fuzz pass without testing it.
   const commands = fc
-    .sample(fc.commands(stateCommandArbitraries(), { maxCommands: 8 }), { seed: 20_260_611, numRuns: 300 })
+    .sample(fc.commands(stateCommandArbitraries(), { maxCommands: 8, size: 'max' }), {
+      seed: 20_260_611,
+      numRuns: 300,
+    })
     .flatMap((sequence) => [...sequence].map((command) => command.toString()));
 
   it.each([
