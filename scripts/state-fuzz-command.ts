@@ -3,6 +3,7 @@ import type { FuzzOutput } from './fuzz-command.js';
 import { replayCommand, runStateFuzz, type StateFuzzReport } from './state-fuzz/run-state-fuzz.js';
 
 const USAGE = `Usage: npm run fuzz -- --state [--sequences N] [--max-commands M] [--seed S] [--path P --replay-path R]
+                                [--no-shrink]
 
 Model-based fuzz of the mock's state: fast-check draws N sequences (default 20000) of up to M commands
 (default 20) of control API writes (threads created and deleted; runs appended alone and in batches with
