@@ -176,13 +176,18 @@ describe('hostile writes to the control API', () => {
 });
 
 describe('creating threads', () => {
-  it('never answers 409 to a thread without an id, though the next id was created explicitly', async () => {
-    const first = (await post('/__mock/threads', {})).body as { thread_id: string };
+  it('never answers 409 to a thread without an id, though the id it would draw was created explicitly', async () => {
+    const drawn: string[] = [];
+    for (let i = 0; i < 3; i++)
+      drawn.push(((await post('/__mock/threads', {})).body as { thread_id: string }).thread_id);
     await server.request('/__mock/reset', { method: 'POST' });
-    expect((await post('/__mock/threads', { thread_id: first.thread_id })).status).toBe(201);
-    const second = await post('/__mock/threads', {});
-    expect(second.status).toBe(201);
-    expect((second.body as { thread_id: string }).thread_id).not.toBe(first.thread_id);
+    // The server draws the same ids again after a reset; take the second one first.
+    expect((await post('/__mock/threads', { thread_id: drawn[1] })).status).toBe(201);
+    for (let i = 0; i < 3; i++) {
+      const created = await post('/__mock/threads', {});
+      expect(created.status).toBe(201);
+      expect((created.body as { thread_id: string }).thread_id).not.toBe(drawn[1]);
+    }
   });
 });
 
