@@ -76,6 +76,7 @@ export class AppendRunsCommand implements StateCommand {
       if (answer.status === 422 && expected.names !== undefined && !String(detail).includes(expected.names)) {
         throw new DivergenceError(`${context}\n  the 422 does not name ${expected.names}: ${String(detail)}`);
       }
+      if (answer.status === 409) expectOnlyStoredRuns(model, parsed, String(detail), context);
     } else {
       expectStatus(answer, [201], context);
       const stored = checkStoredRuns(
@@ -101,6 +102,30 @@ export class AppendRunsCommand implements StateCommand {
             ? `${body.count} empty runs`
             : `junk ${JSON.stringify(body.text)}`;
     return `appendRuns(${describeRef(this.ref)}, ${shown})`;
+  }
+}
+
+/**
+ * A 409 names only runs that are stored, or positions in the batch: a run id from the refused batch
+ * (given, or drawn by the server) would send the reader after a run that 404s. Other ids the request
+ * carried (a foreign `thread_id`, an `assistant_id`) may be quoted back.
+ */
+function expectOnlyStoredRuns(model: StateModel, body: unknown, detail: string, context: string): void {
+  const batchRunIds = new Set<string>();
+  const quotable = new Set<string>();
+  for (const partial of (Array.isArray(body) ? body : [body]) as unknown[]) {
+    if (typeof partial !== 'object' || partial === null) continue;
+    for (const [key, value] of Object.entries(partial)) {
+      if (typeof value !== 'string') continue;
+      (key === 'run_id' ? batchRunIds : quotable).add(value.toLowerCase());
+    }
+  }
+  for (const [id] of detail.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi)) {
+    const lower = id.toLowerCase();
+    const stored = model.threads.has(lower) || model.ownerOf(lower) !== undefined;
+    if (!stored && (batchRunIds.has(lower) || !quotable.has(lower))) {
+      throw new DivergenceError(`${context}\n  the 409 names ${id}, a run that is not stored: ${detail}`);
+    }
   }
 }
 

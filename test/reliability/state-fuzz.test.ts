@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConflictError } from '../../src/errors/domain-errors.js';
 import { createFixtureStore } from '../../src/fixtures/create-fixture-store.js';
 import type { FixtureFile } from '../../src/fixtures/fixture-file.js';
 import type { RunStore } from '../../src/store/run-store.js';
@@ -85,6 +86,21 @@ describe('the state fuzz against a broken store', () => {
         };
       },
       finds: /after the write/,
+    },
+    {
+      name: 'a 409 that names a run of the refused batch',
+      breakIt: (store: RunStore) => {
+        const addRuns = store.addRuns.bind(store);
+        store.addRuns = (threadId, runs) => {
+          try {
+            return addRuns(threadId, runs);
+          } catch (error) {
+            if (!(error instanceof ConflictError)) throw error;
+            throw new ConflictError(`${error.message} (batch of ${runs[0]?.run_id ?? 'nothing'})`);
+          }
+        };
+      },
+      finds: /the 409 names .*, a run that is not stored/,
     },
     {
       name: 'a status change that keeps updated_at',
