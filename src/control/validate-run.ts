@@ -49,9 +49,13 @@ export function validateRun(value: unknown, options: ValidateRunOptions = {}): R
   }
   const given = value as Record<string, unknown>;
   const { runFields } = getListRunsContract();
-  const problems: RunProblem[] = Object.keys(given)
-    .filter((key) => !runFields.includes(key))
-    .map((field) => ({ field, message: `is not a field of a Run (expected: ${runFields.join(', ')})` }));
+  const keys = Object.keys(given);
+  const problems: RunProblem[] = [];
+  for (const field of keys) {
+    if (!runFields.includes(field)) {
+      problems.push({ field, message: `is not a field of a Run (expected: ${runFields.join(', ')})` });
+    }
+  }
   // Before the schema: a validator (like any recursive walk) can overflow the stack on deep values.
   for (const field of JSON_FIELDS) {
     const at = findDeepJson(given[field], MAX_JSON_DEPTH);
@@ -87,14 +91,19 @@ export function validateRun(value: unknown, options: ValidateRunOptions = {}): R
   }
   for (const field of UUID_FIELDS) normalised[field] = (given[field] as string).toLowerCase();
   if (problems.length > 0) return failed(problems);
+  // Already as the server writes it (an exported fixture file is): keep the object rather than a copy.
+  const unchanged =
+    keys.length === runFields.length &&
+    runFields.every((field, i) => keys[i] === field && normalised[field] === given[field]);
+  const run = unchanged ? given : normalised;
   if (options.render !== false) {
     try {
-      JSON.stringify(normalised);
+      JSON.stringify(run);
     } catch (error) {
       return failed([{ field: '', message: `cannot be rendered as JSON (${(error as Error).message})` }]);
     }
   }
-  return { ok: true, run: normalised as unknown as Run };
+  return { ok: true, run: run as unknown as Run };
 }
 
 function failed(problems: readonly RunProblem[]): RunValidation {
