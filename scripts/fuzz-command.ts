@@ -18,6 +18,7 @@ are {"detail": "..."}, no stack traces or file paths, and the server keeps answe
   --seed S         seed of the generated requests (default: random, printed)
   --case I         replay case I of --seed S alone
   --concurrency C  requests in flight (default 8, at most 64)
+  --state          the model-based fuzz of the mock's state instead (npm run fuzz -- --state --help)
 Exit code 0 when every case passed, 1 when one failed, 2 for a bad command line.`;
 
 /** Parsed fuzz flags. */
@@ -37,6 +38,10 @@ class FuzzUsageError extends Error {
  * failure with its replay command. Returns the exit code.
  */
 export async function fuzzCommand(argv: readonly string[], output: FuzzOutput): Promise<number> {
+  if (argv.includes('--state')) {
+    const { stateFuzzCommand } = await import('./state-fuzz-command.js');
+    return stateFuzzCommand(argv, output);
+  }
   let flags: FuzzFlags;
   try {
     const parsed = parseFuzzFlags(argv);

@@ -1,0 +1,134 @@
+import { parseArgs } from 'node:util';
+import type { FuzzOutput } from './fuzz-command.js';
+import { replayCommand, runStateFuzz, type StateFuzzReport } from './state-fuzz/run-state-fuzz.js';
+
+const USAGE = `Usage: npm run fuzz -- --state [--sequences N] [--max-commands M] [--seed S] [--path P --replay-path R]
+                                [--no-shrink]
+
+Model-based fuzz of the mock's state: fast-check draws N sequences (default 20000) of up to M commands
+(default 20) of control API writes (threads created and deleted; runs appended alone and in batches with
+hostile values; PATCH, DELETE, reset) and List Runs reads with every parameter combination, runs them
+over HTTP against a mock on 127.0.0.1, and checks every step against a plain model. Fails on any 5xx or
+any divergence, printing the failing sequence and the command that replays it.
+  --seed S          seed of the sequences (default: random, printed)
+  --path P          with --seed and --replay-path: replay the failure fast-check reported
+  --replay-path R   fast-check's replay hint for the failing command list
+  --no-shrink       report the first failing sequence as drawn, without shrinking it
+Exit code 0 when every sequence passed, 1 when one failed, 2 for a bad command line.`;
+
+interface StateFuzzFlags {
+  readonly sequences: number;
+  readonly maxCommands: number;
+  readonly seed: number;
+  readonly path: string | undefined;
+  readonly replayPath: string | undefined;
+  readonly shrink: boolean;
+}
+
+class StateFuzzUsageError extends Error {
+  override readonly name = 'StateFuzzUsageError';
+}
+
+/** `npm run fuzz -- --state`: runs the model-based state fuzz and prints its report. Returns the exit code. */
+export async function stateFuzzCommand(argv: readonly string[], output: FuzzOutput): Promise<number> {
+  let flags: StateFuzzFlags;
+  try {
+    const parsed = parseStateFuzzFlags(argv);
+    if (parsed === 'help') {
+      output.out(`${USAGE}\n`);
+      return 0;
+    }
+    flags = parsed;
+  } catch (error) {
+    if (!(error instanceof StateFuzzUsageError) && !(error instanceof TypeError)) throw error;
+    output.err(`fuzz: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  output.err(
+    `state fuzz: ${flags.sequences} sequences of up to ${flags.maxCommands} commands, seed ${flags.seed} ` +
+      `(replay: npm run fuzz -- --state --seed ${flags.seed} --sequences ${flags.sequences} --max-commands ${flags.maxCommands})\n`,
+  );
+  const report = await runStateFuzz({
+    ...flags,
+    onProgress: (done) => {
+      if (done % 2000 === 0) output.err(`  ${done}/${flags.sequences}\n`);
+    },
+  });
+  output.out(formatStateFuzzReport(report, flags.maxCommands));
+  return report.failure === undefined && report.serverErrors.length === 0 ? 0 : 1;
+}
+
+/** The report as text: counts by status and by command, 5xx, and the failure with its replay command. */
+export function formatStateFuzzReport(report: StateFuzzReport, maxCommands: number): string {
+  const counts = (entries: Readonly<Record<string, number>>): string =>
+    Object.entries(entries)
+      .map(([key, count]) => `${key} ${count}`)
+      .join(', ');
+  const serverErrors = Object.entries(report.byStatus)
+    .filter(([status]) => status.startsWith('5'))
+    .reduce((sum, [, count]) => sum + count, 0);
+  const lines = [
+    `state fuzz: ${report.sequences} sequences, ${report.commands} commands, seed ${report.seed}, ${(report.durationMs / 1000).toFixed(1)} s`,
+    `by command: ${counts(report.byCommand)}`,
+    `by status:  ${counts(report.byStatus)}`,
+    `5xx:        ${serverErrors}`,
+    `errors logged by the server: ${report.serverErrors.length}`,
+    ...report.serverErrors.slice(0, 3).map((message) => `  ${message.split('\n')[0] ?? ''}`),
+    `divergences: ${report.failure === undefined ? 0 : 1}`,
+  ];
+  const { failure } = report;
+  if (failure !== undefined) {
+    lines.push(
+      `  ${failure.message.split('\n').join('\n  ')}`,
+      `  sequence: ${failure.commands.length > 4000 ? `${failure.commands.slice(0, 4000)}…` : failure.commands}`,
+      `  seed ${failure.seed}, path ${failure.path}, replay path ${failure.replayPath ?? '(none)'}`,
+      `  replay: ${replayCommand(failure, maxCommands)}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function parseStateFuzzFlags(argv: readonly string[]): StateFuzzFlags | 'help' {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      state: { type: 'boolean' },
+      sequences: { type: 'string' },
+      'max-commands': { type: 'string' },
+      seed: { type: 'string' },
+      path: { type: 'string' },
+      'replay-path': { type: 'string' },
+      'no-shrink': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help === true) return 'help';
+  if (values.path !== undefined && values.seed === undefined) {
+    throw new StateFuzzUsageError('--path needs the --seed it came from');
+  }
+  if (values.path !== undefined && !/^\d+(:\d+)*$/.test(values.path)) {
+    throw new StateFuzzUsageError(
+      `--path must be fast-check's path (digits and colons), got '${values.path}'`,
+    );
+  }
+  return {
+    sequences: integer('--sequences', values.sequences ?? '20000', 1, 10_000_000),
+    maxCommands: integer('--max-commands', values['max-commands'] ?? '20', 1, 1000),
+    seed:
+      values.seed === undefined
+        ? Math.floor(Math.random() * 2 ** 31)
+        : integer('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1),
+    path: values.path,
+    replayPath: values['replay-path'],
+    shrink: values['no-shrink'] !== true,
+  };
+}
+
+function integer(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^-?\d+$/.test(text) || value < min || value > max) {
+    throw new StateFuzzUsageError(`${flag} must be an integer from ${min} to ${max}, got '${text}'`);
+  }
+  return value;
+}
