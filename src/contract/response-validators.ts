@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import type * as NodeModule from 'node:module';
 import type * as Ajv2020Module from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type * as AjvFormatsModule from 'ajv-formats';
@@ -22,16 +22,40 @@ export interface ResponseValidators {
 
 const COMPONENT_REF = /^#\/components\/schemas\/(.+)$/;
 
-// Ajv is loaded on the first call, not on import: the package root (serving, the store, fixtures) reaches
-// this module through fixture parsing, and a root import must not pay for Ajv (about 40 modules) unless a
-// fixture file is actually parsed. Ajv and ajv-formats are CommonJS, so a synchronous `require` keeps
-// `createResponseValidators` synchronous.
-const requireCommonJs = createRequire(import.meta.url);
+interface AjvModules {
+  readonly Ajv2020: typeof Ajv2020Module.Ajv2020;
+  readonly addFormats: typeof AjvFormatsModule.default;
+}
 
-function loadAjv(): { Ajv2020: typeof Ajv2020Module.Ajv2020; addFormats: typeof AjvFormatsModule.default } {
+// Ajv is loaded on first use, not on import: the package root (serving, the store, fixtures) reaches this
+// module through fixture parsing, and a root import must not pay for Ajv (about 40 modules) unless a
+// fixture file is actually parsed. Under Node a synchronous `require` (reached through
+// `process.getBuiltinModule`, so no `node:` import stops this module from running in a browser) keeps
+// `createResponseValidators` synchronous; where there is no `require`, `preloadAjv()` loads it first.
+let ajvModules: AjvModules | undefined;
+
+/**
+ * Loads Ajv ahead of the first synchronous use of `createResponseValidators`: required in runtimes
+ * without `require` (browsers, MSW's service worker); harmless anywhere else.
+ */
+export async function preloadAjv(): Promise<void> {
+  if (ajvModules !== undefined) return;
+  const [{ Ajv2020 }, formats] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
+  ajvModules = { Ajv2020, addFormats: formats.default };
+}
+
+function loadAjv(): AjvModules {
+  if (ajvModules !== undefined) return ajvModules;
+  const nodeProcess = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const nodeModule = nodeProcess?.getBuiltinModule?.('module') as typeof NodeModule | undefined;
+  if (nodeModule === undefined) {
+    throw new Error('Ajv is not loaded yet: await preloadAjv() before validating in this runtime');
+  }
+  const requireCommonJs = nodeModule.createRequire(import.meta.url);
   const { Ajv2020 } = requireCommonJs('ajv/dist/2020.js') as typeof Ajv2020Module;
-  const addFormats = requireCommonJs('ajv-formats') as typeof AjvFormatsModule;
-  return { Ajv2020, addFormats: addFormats.default };
+  const formats = requireCommonJs('ajv-formats') as typeof AjvFormatsModule;
+  ajvModules = { Ajv2020, addFormats: formats.default };
+  return ajvModules;
 }
 
 /**

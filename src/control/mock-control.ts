@@ -58,7 +58,11 @@ export class MockControl {
    * on first use: it compiles the Run schema with Ajv, which a plain start need not pay for.
    */
   async appendRuns(threadId: string, body: unknown): Promise<Run | readonly Run[]> {
-    const { appendRuns } = await import('./append-runs.js');
+    const [{ appendRuns }, { preloadAjv }] = await Promise.all([
+      import('./append-runs.js'),
+      import('../contract/response-validators.js'),
+    ]);
+    await preloadAjv(); // a browser (MSW) has no require to load Ajv synchronously
     return appendRuns(this.#store, this.#lifecycle, threadId, body);
   }
 
