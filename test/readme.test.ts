@@ -36,7 +36,7 @@ describe('README', () => {
   });
 
   it('prints the CLI help verbatim', () => {
-    expect(blockAfter('## Command line', 'text')).toBe(USAGE);
+    expect(blockAfter('### Command line', 'text')).toBe(USAGE);
   });
 
   it('lists every scenario thread with its id and size', () => {
