@@ -285,7 +285,17 @@ describe('npm run bench -- --smoke', () => {
       expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
       const header = stdout.split('\n').find((line) => line.startsWith('| Section'));
       expect(header?.split('|').map((cell) => cell.trim())).toEqual(['', ...TABLE_HEADERS, '']);
-      for (const section of ['throughput', 'request core', 'scale', 'startup', 'memory', 'contract kit']) {
+      for (const section of [
+        'throughput',
+        'request core',
+        'proxy',
+        'scale',
+        'large page',
+        'startup',
+        'memory',
+        'contract kit',
+        'threads at scale',
+      ]) {
         expect(stdout).toMatch(new RegExp(`^\\| ${section} +\\|`, 'm'));
       }
       expect(stdout).toContain("import 'langgraph-mock-server' ÷ import express");
