@@ -1,5 +1,6 @@
 import { getListRunsContract } from '../src/openapi/list-runs-contract.js';
 import { exportFixtures, formatFixtures } from '../src/fixtures/export-fixtures.js';
+import { UsageError } from '../src/cli/usage-error.js';
 import { createSeededStore } from '../src/store/create-seeded-store.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,12 +28,7 @@ import { measureStartup } from './measure-startup.js';
 import { measureRequestCore } from './measure-request-core.js';
 import { measureThreadsAtScale } from './measure-threads-at-scale.js';
 import { measureThroughput } from './measure-throughput.js';
-import {
-  BENCH_USAGE,
-  BenchUsageError,
-  parseBenchArguments,
-  type BenchArguments,
-} from './parse-bench-arguments.js';
+import { BENCH_USAGE, parseBenchArguments, type BenchArguments } from './parse-bench-arguments.js';
 
 /** Where the bench writes: the report on `out`, progress and errors on `err`. */
 export interface BenchOutput {
@@ -54,7 +50,7 @@ export async function runBench(argv: readonly string[], output: BenchOutput): Pr
   try {
     args = parseBenchArguments(argv);
   } catch (error) {
-    if (!(error instanceof BenchUsageError)) throw error;
+    if (!(error instanceof UsageError)) throw error;
     output.err(`bench: ${error.message}\n\n${BENCH_USAGE}\n`);
     return BENCH_EXIT.usage;
   }
@@ -122,7 +118,6 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
     name: `mock with a ${largeLabel}`,
     script: mockServer,
     args: largeArgs,
-    ipc: true,
   });
   const scale = await measureScale(large, largeRuns, profile, log);
   const largePage = await measureLargePage(large, largeRuns, log);

@@ -1,5 +1,7 @@
-import { parseArgs } from 'node:util';
+import { HELP_FLAG, integerFlag, parseFlags } from '../src/cli/parse-flags.js';
+import { UsageError } from '../src/cli/usage-error.js';
 import type { FuzzOutput } from './fuzz-command.js';
+import { seedFlag } from './seed-flag.js';
 import { replayCommand, runStateFuzz, type StateFuzzReport } from './state-fuzz/run-state-fuzz.js';
 
 const USAGE = `Usage: npm run fuzz -- --state [--sequences N] [--max-commands M] [--seed S] [--path P --replay-path R]
@@ -25,10 +27,6 @@ interface StateFuzzFlags {
   readonly shrink: boolean;
 }
 
-class StateFuzzUsageError extends Error {
-  override readonly name = 'StateFuzzUsageError';
-}
-
 /** `npm run fuzz -- --state`: runs the model-based state fuzz and prints its report. Returns the exit code. */
 export async function stateFuzzCommand(argv: readonly string[], output: FuzzOutput): Promise<number> {
   let flags: StateFuzzFlags;
@@ -40,7 +38,7 @@ export async function stateFuzzCommand(argv: readonly string[], output: FuzzOutp
     }
     flags = parsed;
   } catch (error) {
-    if (!(error instanceof StateFuzzUsageError) && !(error instanceof TypeError)) throw error;
+    if (!(error instanceof UsageError)) throw error;
     output.err(`fuzz: ${error.message}\n\n${USAGE}\n`);
     return 2;
   }
@@ -89,46 +87,29 @@ export function formatStateFuzzReport(report: StateFuzzReport, maxCommands: numb
 }
 
 function parseStateFuzzFlags(argv: readonly string[]): StateFuzzFlags | 'help' {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      state: { type: 'boolean' },
-      sequences: { type: 'string' },
-      'max-commands': { type: 'string' },
-      seed: { type: 'string' },
-      path: { type: 'string' },
-      'replay-path': { type: 'string' },
-      'no-shrink': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
+  const { values } = parseFlags(argv, {
+    ...HELP_FLAG,
+    state: { type: 'boolean' },
+    sequences: { type: 'string' },
+    'max-commands': { type: 'string' },
+    seed: { type: 'string' },
+    path: { type: 'string' },
+    'replay-path': { type: 'string' },
+    'no-shrink': { type: 'boolean' },
   });
   if (values.help === true) return 'help';
   if (values.path !== undefined && values.seed === undefined) {
-    throw new StateFuzzUsageError('--path needs the --seed it came from');
+    throw new UsageError('--path needs the --seed it came from');
   }
   if (values.path !== undefined && !/^\d+(:\d+)*$/.test(values.path)) {
-    throw new StateFuzzUsageError(
-      `--path must be fast-check's path (digits and colons), got '${values.path}'`,
-    );
+    throw new UsageError(`--path must be fast-check's path (digits and colons), got '${values.path}'`);
   }
   return {
-    sequences: integer('--sequences', values.sequences ?? '20000', 1, 10_000_000),
-    maxCommands: integer('--max-commands', values['max-commands'] ?? '20', 1, 1000),
-    seed:
-      values.seed === undefined
-        ? Math.floor(Math.random() * 2 ** 31)
-        : integer('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1),
+    sequences: integerFlag('--sequences', values.sequences, { fallback: 20_000, min: 1, max: 10_000_000 }),
+    maxCommands: integerFlag('--max-commands', values['max-commands'], { fallback: 20, min: 1, max: 1000 }),
+    seed: seedFlag(values.seed),
     path: values.path,
     replayPath: values['replay-path'],
     shrink: values['no-shrink'] !== true,
   };
-}
-
-function integer(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^-?\d+$/.test(text) || value < min || value > max) {
-    throw new StateFuzzUsageError(`${flag} must be an integer from ${min} to ${max}, got '${text}'`);
-  }
-  return value;
 }

@@ -60,14 +60,14 @@ export function parseFlags<const O extends FlagOptions>(
       strict: true,
       allowPositionals,
       tokens: true,
-      options: options as NonNullable<ParseArgsConfig['options']>,
+      options,
     });
   } catch (error) {
     // parseArgs explains some errors over several lines; the tools promise one.
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
   }
   rejectRepeatedFlags(parsed.tokens, options);
-  return { values: parsed.values as FlagValues<O>, positionals: parsed.positionals };
+  return { values: parsed.values, positionals: parsed.positionals };
 }
 
 /** Throws a `UsageError` for the first flag given twice that may not repeat. */
