@@ -16,7 +16,8 @@ export function packageFileUrl(path: string): URL {
   return new URL(path, packageRoot);
 }
 
-function findPackageRoot(start: URL): URL {
+/** The nearest folder at or above `start` (a folder URL, ending in `/`) that holds a package.json. */
+export function findPackageRoot(start: URL): URL {
   for (let folder = start; ; folder = new URL('../', folder)) {
     if (existsSync(new URL('package.json', folder))) return folder;
     if (folder.pathname === '/') throw new Error(`no package.json in any folder above ${start.href}`);
