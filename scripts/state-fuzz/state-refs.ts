@@ -130,6 +130,21 @@ export function resolveRun(model: StateModel, threadId: string | undefined, ref:
   }
 }
 
+/** A run a command names, resolved in the thread it names, and the control API path of that run. */
+export interface ResolvedRunPath {
+  readonly thread: ResolvedId;
+  readonly run: ResolvedId;
+  /** `/__mock/threads/{thread}/runs/{run}`, each segment encoded. */
+  readonly path: string;
+}
+
+/** Resolves a command's thread and run refs together, as every command on one run does. */
+export function resolveRunPath(model: StateModel, threadRef: ThreadRef, runRef: RunRef): ResolvedRunPath {
+  const thread = resolveThread(model, threadRef);
+  const run = resolveRun(model, thread.id, runRef);
+  return { thread, run, path: `/__mock/threads/${thread.pathSegment}/runs/${run.pathSegment}` };
+}
+
 /** A ref as a short text for the printed counterexample. */
 export function describeRef(ref: ThreadRef | RunRef): string {
   return ref.kind === 'bad'
