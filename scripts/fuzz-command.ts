@@ -3,14 +3,9 @@ import { UsageError } from '../src/cli/usage-error.js';
 import { createMockServer } from '../src/http/create-mock-server.js';
 import { loadDatasetDefinition } from '../src/store/dataset-definition.js';
 import { formatFuzzReport } from './format-fuzz-report.js';
+import { readToolFlags, type ToolOutput } from './read-tool-flags.js';
 import { runFuzz } from './run-fuzz.js';
 import { seedFlag } from './seed-flag.js';
-
-/** Where the fuzz command writes. */
-export interface FuzzOutput {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
 
 const USAGE = `Usage: npm run fuzz -- [--cases N] [--seed S] [--case I] [--concurrency C]
 
@@ -35,24 +30,14 @@ interface FuzzFlags {
  * `npm run fuzz`: starts the mock in-process on 127.0.0.1:0, runs the cases, prints the counts and every
  * failure with its replay command. Returns the exit code.
  */
-export async function fuzzCommand(argv: readonly string[], output: FuzzOutput): Promise<number> {
+export async function fuzzCommand(argv: readonly string[], output: ToolOutput): Promise<number> {
   if (argv.includes('--state')) {
     const { stateFuzzCommand } = await import('./state-fuzz-command.js');
     return stateFuzzCommand(argv, output);
   }
-  let flags: FuzzFlags;
-  try {
-    const parsed = parseFuzzFlags(argv);
-    if (parsed === 'help') {
-      output.out(`${USAGE}\n`);
-      return 0;
-    }
-    flags = parsed;
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    output.err(`fuzz: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const read = readToolFlags(argv, { name: 'fuzz', usage: USAGE, parse: parseFuzzFlags }, output);
+  if ('exitCode' in read) return read.exitCode;
+  const { flags } = read;
   const logged: string[] = [];
   const mock = await createMockServer({
     host: '127.0.0.1',

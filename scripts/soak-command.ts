@@ -1,13 +1,7 @@
 import { HELP_FLAG, integerFlag, parseFlags } from '../src/cli/parse-flags.js';
-import { UsageError } from '../src/cli/usage-error.js';
 import { formatSoakReport, soakPassed } from './format-soak-report.js';
+import { readToolFlags, type ToolOutput } from './read-tool-flags.js';
 import { runSoak } from './run-soak.js';
-
-/** Where the soak command writes. */
-export interface SoakOutput {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
 
 const MAX_SECONDS = 3600;
 const MAX_CONNECTIONS = 256;
@@ -28,21 +22,12 @@ Exit code 0 when no status was unexpected, no connection failed and RSS grew at 
  */
 export async function soakCommand(
   argv: readonly string[],
-  output: SoakOutput,
+  output: ToolOutput,
   cliScript: URL,
 ): Promise<number> {
-  let flags: { seconds: number; connections: number; json: boolean } | 'help';
-  try {
-    flags = parseSoakFlags(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    output.err(`soak: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (flags === 'help') {
-    output.out(`${USAGE}\n`);
-    return 0;
-  }
+  const read = readToolFlags(argv, { name: 'soak', usage: USAGE, parse: parseSoakFlags }, output);
+  if ('exitCode' in read) return read.exitCode;
+  const { flags } = read;
   if (!flags.json) output.err(`soaking for ${flags.seconds} s over ${flags.connections} connections…\n`);
   const report = await runSoak({ seconds: flags.seconds, connections: flags.connections, cliScript });
   output.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatSoakReport(report));

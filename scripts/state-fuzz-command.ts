@@ -1,6 +1,7 @@
 import { HELP_FLAG, integerFlag, parseFlags } from '../src/cli/parse-flags.js';
 import { UsageError } from '../src/cli/usage-error.js';
-import type { FuzzOutput } from './fuzz-command.js';
+import { countServerErrors, formatCounts } from './format-counts.js';
+import { readToolFlags, type ToolOutput } from './read-tool-flags.js';
 import { seedFlag } from './seed-flag.js';
 import { replayCommand, runStateFuzz, type StateFuzzReport } from './state-fuzz/run-state-fuzz.js';
 
@@ -28,20 +29,10 @@ interface StateFuzzFlags {
 }
 
 /** `npm run fuzz -- --state`: runs the model-based state fuzz and prints its report. Returns the exit code. */
-export async function stateFuzzCommand(argv: readonly string[], output: FuzzOutput): Promise<number> {
-  let flags: StateFuzzFlags;
-  try {
-    const parsed = parseStateFuzzFlags(argv);
-    if (parsed === 'help') {
-      output.out(`${USAGE}\n`);
-      return 0;
-    }
-    flags = parsed;
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    output.err(`fuzz: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+export async function stateFuzzCommand(argv: readonly string[], output: ToolOutput): Promise<number> {
+  const read = readToolFlags(argv, { name: 'fuzz', usage: USAGE, parse: parseStateFuzzFlags }, output);
+  if ('exitCode' in read) return read.exitCode;
+  const { flags } = read;
   output.err(
     `state fuzz: ${flags.sequences} sequences of up to ${flags.maxCommands} commands, seed ${flags.seed} ` +
       `(replay: npm run fuzz -- --state --seed ${flags.seed} --sequences ${flags.sequences} --max-commands ${flags.maxCommands})\n`,
@@ -58,17 +49,11 @@ export async function stateFuzzCommand(argv: readonly string[], output: FuzzOutp
 
 /** The report as text: counts by status and by command, 5xx, and the failure with its replay command. */
 export function formatStateFuzzReport(report: StateFuzzReport, maxCommands: number): string {
-  const counts = (entries: Readonly<Record<string, number>>): string =>
-    Object.entries(entries)
-      .map(([key, count]) => `${key} ${count}`)
-      .join(', ');
-  const serverErrors = Object.entries(report.byStatus)
-    .filter(([status]) => status.startsWith('5'))
-    .reduce((sum, [, count]) => sum + count, 0);
+  const serverErrors = countServerErrors(report.byStatus);
   const lines = [
     `state fuzz: ${report.sequences} sequences, ${report.commands} commands, seed ${report.seed}, ${(report.durationMs / 1000).toFixed(1)} s`,
-    `by command: ${counts(report.byCommand)}`,
-    `by status:  ${counts(report.byStatus)}`,
+    `by command: ${formatCounts(report.byCommand)}`,
+    `by status:  ${formatCounts(report.byStatus)}`,
     `5xx:        ${serverErrors}`,
     `errors logged by the server: ${report.serverErrors.length}`,
     ...report.serverErrors.slice(0, 3).map((message) => `  ${message.split('\n')[0] ?? ''}`),
