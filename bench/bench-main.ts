@@ -27,18 +27,8 @@ import { measureStartup } from './measure-startup.js';
 import { measureRequestCore } from './measure-request-core.js';
 import { measureThreadsAtScale } from './measure-threads-at-scale.js';
 import { measureThroughput } from './measure-throughput.js';
-import {
-  BENCH_USAGE,
-  BenchUsageError,
-  parseBenchArguments,
-  type BenchArguments,
-} from './parse-bench-arguments.js';
-
-/** Where the bench writes: the report on `out`, progress and errors on `err`. */
-export interface BenchOutput {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
+import { readToolFlags, type ToolOutput } from '../scripts/read-tool-flags.js';
+import { BENCH_USAGE, parseBenchArguments, type BenchArguments } from './parse-bench-arguments.js';
 
 /** Exit codes: measured (whatever the verdicts), bad command line, or a server would not start. */
 export const BENCH_EXIT = { measured: 0, failed: 1, usage: 2 } as const;
@@ -49,19 +39,10 @@ const script = (path: string): URL => new URL(path, import.meta.url);
  * Runs the bench and prints one table (or JSON). A missed target still exits 0: the bench measures, CI
  * gates on correctness. Every child process is killed before returning, on success and on error.
  */
-export async function runBench(argv: readonly string[], output: BenchOutput): Promise<number> {
-  let args: BenchArguments;
-  try {
-    args = parseBenchArguments(argv);
-  } catch (error) {
-    if (!(error instanceof BenchUsageError)) throw error;
-    output.err(`bench: ${error.message}\n\n${BENCH_USAGE}\n`);
-    return BENCH_EXIT.usage;
-  }
-  if (args.help) {
-    output.out(`${BENCH_USAGE}\n`);
-    return BENCH_EXIT.measured;
-  }
+export async function runBench(argv: readonly string[], output: ToolOutput): Promise<number> {
+  const read = readToolFlags(argv, { name: 'bench', usage: BENCH_USAGE, parse: benchFlags }, output);
+  if ('exitCode' in read) return read.exitCode;
+  const args = read.flags;
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const cpuContention = startCpuAccounting();
@@ -88,6 +69,11 @@ export async function runBench(argv: readonly string[], output: BenchOutput): Pr
   } finally {
     killAllChildServers();
   }
+}
+
+function benchFlags(argv: readonly string[]): BenchArguments | 'help' {
+  const args = parseBenchArguments(argv);
+  return args.help ? 'help' : args;
 }
 
 /** Every section, in the issue's order; servers are started per section and stopped after it. */
@@ -122,7 +108,6 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
     name: `mock with a ${largeLabel}`,
     script: mockServer,
     args: largeArgs,
-    ipc: true,
   });
   const scale = await measureScale(large, largeRuns, profile, log);
   const largePage = await measureLargePage(large, largeRuns, log);

@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { stopChildProcess } from '../scripts/stop-child-process.js';
+import { promisify } from 'node:util';
 
 /** A server running in a child process of its own. */
 export interface ChildServer {
@@ -11,9 +12,9 @@ export interface ChildServer {
   readonly pid: number;
   /** `performance.now()` just before the spawn, so start-up can be timed from process start. */
   readonly spawnedAt: number;
-  /** The child's resident set size in bytes, asked over IPC (only for servers started with `ipc`). */
+  /** The process's resident set size in bytes, read from outside it (it need not be idle to answer). */
   rss(): Promise<number>;
-  /** Ends the process and resolves once it has exited. */
+  /** Ends the process (SIGTERM, SIGKILL after a grace period) and resolves once it has exited. */
   stop(): Promise<void>;
 }
 
@@ -21,30 +22,30 @@ export interface ChildServer {
 export interface ChildServerOptions {
   /** Shown in progress and error messages. */
   readonly name: string;
-  /** The compiled script to run with this Node.js. */
+  /** The script to run with this Node.js: a bench server, or the mock's CLI. */
   readonly script: URL;
   readonly args?: readonly string[];
-  /** Open an IPC channel, for `rss()`. */
-  readonly ipc?: boolean;
   readonly timeoutMs?: number;
   /** Send the child's stdout to this file (read for the URL) instead of a pipe, as `> file` would. */
   readonly stdoutFile?: string;
 }
 
-/** A server that exited, or stayed silent, before printing its URL: the bench cannot go on. */
+/** A server that exited, or stayed silent, before printing its URL: the bench or soak cannot go on. */
 export class ChildServerError extends Error {
   override readonly name = 'ChildServerError';
 }
 
 const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+/;
-const STOP_GRACE_MS = 2000;
+const START_TIMEOUT_MS = 30_000;
+const STOP_GRACE_MS = 3000;
 
-// Every child still alive, so that an error or Ctrl+C anywhere in the bench leaves no server behind.
+// Every child still alive, so that an error or Ctrl+C anywhere in the bench or soak leaves no server behind.
 const running = new Set<ChildProcess>();
 
 /**
  * Spawns a server script and resolves once it prints its URL on stdout. Each server under load gets its own
- * process so it never shares an event loop (or a CPU's time slice) with the load generator.
+ * process so it never shares an event loop (or a CPU's time slice) with the load generator, and its memory
+ * can be read on its own. Used by the bench and by the soak.
  *
  * @example
  * const floor = await startChildServer({ name: 'Express floor', script: new URL('./servers/express-floor.js', import.meta.url) });
@@ -52,10 +53,10 @@ const running = new Set<ChildProcess>();
  */
 export function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
   const stdoutFd = options.stdoutFile === undefined ? 'pipe' : openSync(options.stdoutFile, 'w');
-  const stdio: StdioOptions =
-    options.ipc === true ? ['ignore', stdoutFd, 'pipe', 'ipc'] : ['ignore', stdoutFd, 'pipe'];
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [fileURLToPath(options.script), ...(options.args ?? [])], { stdio });
+  const child = spawn(process.execPath, [fileURLToPath(options.script), ...(options.args ?? [])], {
+    stdio: ['ignore', stdoutFd, 'pipe'],
+  });
   if (typeof stdoutFd === 'number') closeSync(stdoutFd); // the child holds its own copy
   running.add(child);
   child.once('exit', () => running.delete(child));
@@ -65,6 +66,7 @@ export function startChildServer(options: ChildServerOptions): Promise<ChildServ
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-4000);
   });
+  const timeoutMs = options.timeoutMs ?? START_TIMEOUT_MS;
   return new Promise<ChildServer>((resolve, reject) => {
     const fail = (reason: string): void => {
       clearTimeout(timer);
@@ -74,8 +76,8 @@ export function startChildServer(options: ChildServerOptions): Promise<ChildServ
       );
     };
     const timer = setTimeout(() => {
-      fail(`no URL on stdout after ${options.timeoutMs ?? 30_000} ms`);
-    }, options.timeoutMs ?? 30_000);
+      fail(`no URL on stdout after ${timeoutMs} ms`);
+    }, timeoutMs);
     child.once('error', (error) => {
       fail(error.message);
     });
@@ -88,18 +90,19 @@ export function startChildServer(options: ChildServerOptions): Promise<ChildServ
       if (started) return;
       stdout = text;
       const url = URL_PATTERN.exec(stdout)?.[0];
-      if (url === undefined) return;
+      if (url === undefined || child.pid === undefined) return;
       started = true;
       clearTimeout(timer);
       clearInterval(filePoll);
       child.off('close', onEarlyClose);
+      const { pid } = child;
       resolve({
         name: options.name,
         url,
-        pid: child.pid ?? 0,
+        pid,
         spawnedAt,
-        rss: () => askRss(child),
-        stop: () => stopChildProcess(child, STOP_GRACE_MS),
+        rss: () => readRss(pid),
+        stop: () => stopChildProcess(child),
       });
     };
     // keep draining a pipe after the URL, so the child never blocks on a full pipe
@@ -119,23 +122,54 @@ export function startChildServer(options: ChildServerOptions): Promise<ChildServ
   });
 }
 
-/** Kills every child the bench started and has not stopped yet; safe to call from an exit handler. */
+/**
+ * Kills every child server still running when this process ends: normally, on an uncaught error, or on
+ * Ctrl+C (SIGINT) or SIGTERM, which then end it with 130 or 143. Call it once, first thing, in a script
+ * that starts child servers.
+ */
+export function killChildServersOnExit(): void {
+  process.once('exit', killAllChildServers);
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.once(signal, () => {
+      killAllChildServers();
+      process.exit(code);
+    });
+  }
+}
+
+/** Kills every child server started and not stopped yet; safe to call from an exit handler. */
 export function killAllChildServers(): void {
   for (const child of running) child.kill('SIGKILL');
   running.clear();
 }
 
-function askRss(child: ChildProcess): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    if (!child.connected) {
-      reject(new Error('rss() needs a server started with ipc: true'));
-      return;
-    }
-    child.once('message', (message: unknown) => {
-      const rss = (message as { rss?: unknown } | null)?.rss;
-      if (typeof rss === 'number') resolve(rss);
-      else reject(new Error(`unexpected IPC answer: ${JSON.stringify(message)}`));
+/** Asks the child to stop (SIGTERM) and kills it if it has not exited after a grace period. */
+function stopChildProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
     });
-    child.send('rss');
+    child.kill('SIGTERM');
   });
+}
+
+/** RSS from /proc on Linux (no process spawned per sample), else from `ps`, in bytes. */
+async function readRss(pid: number): Promise<number> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+    if (kb !== undefined) return Number(kb) * 1024;
+  } catch {
+    // not Linux: ask ps
+  }
+  const { stdout } = await promisify(execFile)('ps', ['-o', 'rss=', '-p', String(pid)]);
+  const kb = Number(stdout.trim());
+  if (!Number.isFinite(kb) || kb <= 0) throw new Error(`cannot read the RSS of process ${pid}`);
+  return kb * 1024;
 }

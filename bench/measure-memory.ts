@@ -38,7 +38,7 @@ export async function measureMemory(
   const requests = profile.randomRequests.toLocaleString('en-US');
   const measure = async (subject: MemorySubject): Promise<{ start: number; after: number }> => {
     log(`${SECTION}: ${subject.label}, ${requests} random page requests`);
-    const server = await startChildServer({ ...subject.server, ipc: true });
+    const server = await startChildServer(subject.server);
     try {
       const start = await server.rss();
       const paths = randomPagePaths({ threads: subject.threads, count: profile.randomRequests, ...values });

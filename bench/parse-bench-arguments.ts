@@ -1,3 +1,6 @@
+import { HELP_FLAG, parseFlags } from '../src/cli/parse-flags.js';
+import { UsageError } from '../src/cli/usage-error.js';
+
 /** How much the bench measures: everything (for the docs), a short run, or just enough to prove it works. */
 export const BENCH_MODES = ['full', 'quick', 'smoke'] as const;
 
@@ -12,11 +15,6 @@ export interface BenchArguments {
   readonly help: boolean;
 }
 
-/** A command line the bench does not understand; the message names the flag. */
-export class BenchUsageError extends Error {
-  override readonly name = 'BenchUsageError';
-}
-
 /** The bench's `--help` text. */
 export const BENCH_USAGE = `Usage: npm run bench [-- --quick | --smoke] [--json]
 
@@ -27,36 +25,25 @@ export const BENCH_USAGE = `Usage: npm run bench [-- --quick | --smoke] [--json]
   -h, --help show this help`;
 
 /**
- * Parses the bench's flags. Timing figures are only comparable within one mode, so `--quick` and
- * `--smoke` exclude each other rather than one silently winning.
+ * Parses the bench's flags; throws `UsageError` for one it does not know. Timing figures are only
+ * comparable within one mode, so `--quick` and `--smoke` exclude each other rather than one silently
+ * winning; repeating the same mode is harmless.
  *
  * @example
  * parseBenchArguments(['--quick', '--json']); // { mode: 'quick', json: true, help: false }
  */
 export function parseBenchArguments(argv: readonly string[]): BenchArguments {
-  let mode: BenchMode = 'full';
-  let json = false;
-  let help = false;
-  for (const flag of argv) {
-    switch (flag) {
-      case '--quick':
-      case '--smoke': {
-        const asked = flag === '--quick' ? 'quick' : 'smoke';
-        if (mode !== 'full' && mode !== asked)
-          throw new BenchUsageError('--quick and --smoke exclude each other');
-        mode = asked;
-        break;
-      }
-      case '--json':
-        json = true;
-        break;
-      case '-h':
-      case '--help':
-        help = true;
-        break;
-      default:
-        throw new BenchUsageError(`unknown flag '${flag}'`);
-    }
-  }
-  return { mode, json, help };
+  const { values } = parseFlags(argv, {
+    ...HELP_FLAG,
+    quick: { type: 'boolean', multiple: true },
+    smoke: { type: 'boolean', multiple: true },
+    json: { type: 'boolean' },
+  });
+  if (values.quick !== undefined && values.smoke !== undefined)
+    throw new UsageError('--quick and --smoke exclude each other');
+  return {
+    mode: values.quick !== undefined ? 'quick' : values.smoke !== undefined ? 'smoke' : 'full',
+    json: values.json === true,
+    help: values.help === true,
+  };
 }

@@ -1,4 +1,5 @@
 import type { FuzzFailure, FuzzReport } from './run-fuzz.js';
+import { countServerErrors, formatCounts } from './format-counts.js';
 
 /** Failures printed in full per kind of problem; the rest are counted. */
 const SHOWN_PER_KIND = 5;
@@ -10,13 +11,7 @@ const PATH_SHOWN = 160;
  * their first problem, a few of each with the request and the command that replays it.
  */
 export function formatFuzzReport(report: FuzzReport, concurrency: number): string {
-  const counts = (entries: Readonly<Record<string, number>>): string =>
-    Object.entries(entries)
-      .map(([key, count]) => `${key} ${count}`)
-      .join(', ');
-  const serverErrors = Object.entries(report.byStatus)
-    .filter(([status]) => status.startsWith('5'))
-    .reduce((sum, [, count]) => sum + count, 0);
+  const serverErrors = countServerErrors(report.byStatus);
   const groups = new Map<string, FuzzFailure[]>();
   for (const failure of report.failures) {
     const kind = failure.problems[0]?.kind ?? 'unknown';
@@ -24,8 +19,8 @@ export function formatFuzzReport(report: FuzzReport, concurrency: number): strin
   }
   const lines = [
     `fuzz: ${report.cases} cases, seed ${report.seed}, ${concurrency} in flight, ${(report.durationMs / 1000).toFixed(1)} s`,
-    `by kind:   ${counts(report.byKind)}`,
-    `by status: ${counts(report.byStatus)}`,
+    `by kind:   ${formatCounts(report.byKind)}`,
+    `by status: ${formatCounts(report.byStatus)}`,
     `5xx:       ${serverErrors}`,
     `liveness:  ${report.liveness.checks} checks, ${report.liveness.failed} failed`,
     `failures:  ${report.failureCount}`,

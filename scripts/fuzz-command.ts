@@ -1,14 +1,11 @@
-import { parseArgs } from 'node:util';
+import { HELP_FLAG, integerFlag, parseFlags } from '../src/cli/parse-flags.js';
+import { UsageError } from '../src/cli/usage-error.js';
 import { createMockServer } from '../src/http/create-mock-server.js';
 import { loadDatasetDefinition } from '../src/store/dataset-definition.js';
 import { formatFuzzReport } from './format-fuzz-report.js';
+import { readToolFlags, type ToolOutput } from './read-tool-flags.js';
 import { runFuzz } from './run-fuzz.js';
-
-/** Where the fuzz command writes. */
-export interface FuzzOutput {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
+import { seedFlag } from './seed-flag.js';
 
 const USAGE = `Usage: npm run fuzz -- [--cases N] [--seed S] [--case I] [--concurrency C]
 
@@ -29,32 +26,18 @@ interface FuzzFlags {
   readonly concurrency: number;
 }
 
-class FuzzUsageError extends Error {
-  override readonly name = 'FuzzUsageError';
-}
-
 /**
  * `npm run fuzz`: starts the mock in-process on 127.0.0.1:0, runs the cases, prints the counts and every
  * failure with its replay command. Returns the exit code.
  */
-export async function fuzzCommand(argv: readonly string[], output: FuzzOutput): Promise<number> {
+export async function fuzzCommand(argv: readonly string[], output: ToolOutput): Promise<number> {
   if (argv.includes('--state')) {
     const { stateFuzzCommand } = await import('./state-fuzz-command.js');
     return stateFuzzCommand(argv, output);
   }
-  let flags: FuzzFlags;
-  try {
-    const parsed = parseFuzzFlags(argv);
-    if (parsed === 'help') {
-      output.out(`${USAGE}\n`);
-      return 0;
-    }
-    flags = parsed;
-  } catch (error) {
-    if (!(error instanceof FuzzUsageError) && !(error instanceof TypeError)) throw error;
-    output.err(`fuzz: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const read = readToolFlags(argv, { name: 'fuzz', usage: USAGE, parse: parseFuzzFlags }, output);
+  if ('exitCode' in read) return read.exitCode;
+  const { flags } = read;
   const logged: string[] = [];
   const mock = await createMockServer({
     host: '127.0.0.1',
@@ -92,38 +75,26 @@ export async function fuzzCommand(argv: readonly string[], output: FuzzOutput): 
 }
 
 function parseFuzzFlags(argv: readonly string[]): FuzzFlags | 'help' {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      cases: { type: 'string' },
-      seed: { type: 'string' },
-      case: { type: 'string' },
-      concurrency: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
+  const { values } = parseFlags(argv, {
+    ...HELP_FLAG,
+    cases: { type: 'string' },
+    seed: { type: 'string' },
+    case: { type: 'string' },
+    concurrency: { type: 'string' },
   });
   if (values.help === true) return 'help';
-  const only = values.case === undefined ? undefined : integer('--case', values.case, 0, 2 ** 31);
-  if (only !== undefined && values.seed === undefined)
-    throw new FuzzUsageError('--case needs the --seed it came from');
+  const first = integerFlag('--case', values.case, { fallback: 0, max: 2 ** 31 });
+  if (values.case !== undefined && values.seed === undefined)
+    throw new UsageError('--case needs the --seed it came from');
   return {
-    cases: only === undefined ? integer('--cases', values.cases ?? '100000', 1, 10_000_000) : 1,
-    seed:
-      values.seed === undefined
-        ? Math.floor(Math.random() * 2 ** 31)
-        : integer('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1),
-    first: only ?? 0,
-    concurrency: integer('--concurrency', values.concurrency ?? '8', 1, 64),
+    cases:
+      values.case === undefined
+        ? integerFlag('--cases', values.cases, { fallback: 100_000, min: 1, max: 10_000_000 })
+        : 1,
+    seed: seedFlag(values.seed),
+    first,
+    concurrency: integerFlag('--concurrency', values.concurrency, { fallback: 8, min: 1, max: 64 }),
   };
-}
-
-function integer(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^-?\d+$/.test(text) || value < min || value > max) {
-    throw new FuzzUsageError(`${flag} must be an integer from ${min} to ${max}, got '${text}'`);
-  }
-  return value;
 }
 
 function scenarioThreadId(name: string): string {

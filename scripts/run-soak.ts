@@ -1,9 +1,9 @@
 import autocannon from 'autocannon';
+import { startChildServer } from '../bench/child-server.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { sampleRss, type RssSummary } from './sample-rss.js';
 import { sendRawRequest } from './send-raw-request.js';
 import { soakRequests, type SoakRequest } from './soak-requests.js';
-import { startChildMock } from './start-child-mock.js';
 
 /** Options of `runSoak`. */
 export interface SoakOptions {
@@ -55,7 +55,11 @@ export const MAX_RSS_GROWTH_PERCENT = 10;
  * const report = await runSoak({ seconds: 60, connections: 10, cliScript });
  */
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
-  const mock = await startChildMock(options.cliScript);
+  const mock = await startChildServer({
+    name: 'the mock',
+    script: options.cliScript,
+    args: ['serve', '--port', '0', '--host', '127.0.0.1', '--quiet'],
+  });
   try {
     const rotation = soakRequests(await randomThreadId(mock.url));
     const tallies = rotation.map(() => new Map<number, number>());

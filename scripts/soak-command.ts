@@ -1,12 +1,7 @@
-import { parseArgs } from 'node:util';
+import { HELP_FLAG, integerFlag, parseFlags } from '../src/cli/parse-flags.js';
 import { formatSoakReport, soakPassed } from './format-soak-report.js';
+import { readToolFlags, type ToolOutput } from './read-tool-flags.js';
 import { runSoak } from './run-soak.js';
-
-/** Where the soak command writes. */
-export interface SoakOutput {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
 
 const MAX_SECONDS = 3600;
 const MAX_CONNECTIONS = 256;
@@ -21,31 +16,18 @@ server's RSS at warm-up and at the end.
 Exit code 0 when no status was unexpected, no connection failed and RSS grew at most 10%; 1 otherwise;
 2 for a bad command line.`;
 
-class SoakUsageError extends Error {
-  override readonly name = 'SoakUsageError';
-}
-
 /**
  * `npm run soak`: parses the flags, runs the soak against the CLI in `cliScript`, prints the report and
  * returns the exit code.
  */
 export async function soakCommand(
   argv: readonly string[],
-  output: SoakOutput,
+  output: ToolOutput,
   cliScript: URL,
 ): Promise<number> {
-  let flags: { seconds: number; connections: number; json: boolean } | 'help';
-  try {
-    flags = parseSoakFlags(argv);
-  } catch (error) {
-    if (!(error instanceof SoakUsageError) && !(error instanceof TypeError)) throw error;
-    output.err(`soak: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (flags === 'help') {
-    output.out(`${USAGE}\n`);
-    return 0;
-  }
+  const read = readToolFlags(argv, { name: 'soak', usage: USAGE, parse: parseSoakFlags }, output);
+  if ('exitCode' in read) return read.exitCode;
+  const { flags } = read;
   if (!flags.json) output.err(`soaking for ${flags.seconds} s over ${flags.connections} connections…\n`);
   const report = await runSoak({ seconds: flags.seconds, connections: flags.connections, cliScript });
   output.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatSoakReport(report));
@@ -55,28 +37,20 @@ export async function soakCommand(
 function parseSoakFlags(
   argv: readonly string[],
 ): { seconds: number; connections: number; json: boolean } | 'help' {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      seconds: { type: 'string' },
-      connections: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
+  const { values } = parseFlags(argv, {
+    ...HELP_FLAG,
+    seconds: { type: 'string' },
+    connections: { type: 'string' },
+    json: { type: 'boolean' },
   });
   if (values.help === true) return 'help';
   return {
-    seconds: bounded('--seconds', values.seconds ?? '60', 1, MAX_SECONDS),
-    connections: bounded('--connections', values.connections ?? '10', 1, MAX_CONNECTIONS),
+    seconds: integerFlag('--seconds', values.seconds, { fallback: 60, min: 1, max: MAX_SECONDS }),
+    connections: integerFlag('--connections', values.connections, {
+      fallback: 10,
+      min: 1,
+      max: MAX_CONNECTIONS,
+    }),
     json: values.json === true,
   };
-}
-
-function bounded(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new SoakUsageError(`${flag} must be an integer from ${min} to ${max}, got '${text}'`);
-  }
-  return value;
 }

@@ -1,5 +1,8 @@
-import { parseArgs } from 'node:util';
-import type { FuzzOutput } from './fuzz-command.js';
+import { HELP_FLAG, integerFlag, parseFlags } from '../src/cli/parse-flags.js';
+import { UsageError } from '../src/cli/usage-error.js';
+import { countServerErrors, formatCounts } from './format-counts.js';
+import { readToolFlags, type ToolOutput } from './read-tool-flags.js';
+import { seedFlag } from './seed-flag.js';
 import { replayCommand, runStateFuzz, type StateFuzzReport } from './state-fuzz/run-state-fuzz.js';
 
 const USAGE = `Usage: npm run fuzz -- --state [--sequences N] [--max-commands M] [--seed S] [--path P --replay-path R]
@@ -25,25 +28,11 @@ interface StateFuzzFlags {
   readonly shrink: boolean;
 }
 
-class StateFuzzUsageError extends Error {
-  override readonly name = 'StateFuzzUsageError';
-}
-
 /** `npm run fuzz -- --state`: runs the model-based state fuzz and prints its report. Returns the exit code. */
-export async function stateFuzzCommand(argv: readonly string[], output: FuzzOutput): Promise<number> {
-  let flags: StateFuzzFlags;
-  try {
-    const parsed = parseStateFuzzFlags(argv);
-    if (parsed === 'help') {
-      output.out(`${USAGE}\n`);
-      return 0;
-    }
-    flags = parsed;
-  } catch (error) {
-    if (!(error instanceof StateFuzzUsageError) && !(error instanceof TypeError)) throw error;
-    output.err(`fuzz: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+export async function stateFuzzCommand(argv: readonly string[], output: ToolOutput): Promise<number> {
+  const read = readToolFlags(argv, { name: 'fuzz', usage: USAGE, parse: parseStateFuzzFlags }, output);
+  if ('exitCode' in read) return read.exitCode;
+  const { flags } = read;
   output.err(
     `state fuzz: ${flags.sequences} sequences of up to ${flags.maxCommands} commands, seed ${flags.seed} ` +
       `(replay: npm run fuzz -- --state --seed ${flags.seed} --sequences ${flags.sequences} --max-commands ${flags.maxCommands})\n`,
@@ -60,17 +49,11 @@ export async function stateFuzzCommand(argv: readonly string[], output: FuzzOutp
 
 /** The report as text: counts by status and by command, 5xx, and the failure with its replay command. */
 export function formatStateFuzzReport(report: StateFuzzReport, maxCommands: number): string {
-  const counts = (entries: Readonly<Record<string, number>>): string =>
-    Object.entries(entries)
-      .map(([key, count]) => `${key} ${count}`)
-      .join(', ');
-  const serverErrors = Object.entries(report.byStatus)
-    .filter(([status]) => status.startsWith('5'))
-    .reduce((sum, [, count]) => sum + count, 0);
+  const serverErrors = countServerErrors(report.byStatus);
   const lines = [
     `state fuzz: ${report.sequences} sequences, ${report.commands} commands, seed ${report.seed}, ${(report.durationMs / 1000).toFixed(1)} s`,
-    `by command: ${counts(report.byCommand)}`,
-    `by status:  ${counts(report.byStatus)}`,
+    `by command: ${formatCounts(report.byCommand)}`,
+    `by status:  ${formatCounts(report.byStatus)}`,
     `5xx:        ${serverErrors}`,
     `errors logged by the server: ${report.serverErrors.length}`,
     ...report.serverErrors.slice(0, 3).map((message) => `  ${message.split('\n')[0] ?? ''}`),
@@ -89,46 +72,29 @@ export function formatStateFuzzReport(report: StateFuzzReport, maxCommands: numb
 }
 
 function parseStateFuzzFlags(argv: readonly string[]): StateFuzzFlags | 'help' {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      state: { type: 'boolean' },
-      sequences: { type: 'string' },
-      'max-commands': { type: 'string' },
-      seed: { type: 'string' },
-      path: { type: 'string' },
-      'replay-path': { type: 'string' },
-      'no-shrink': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
+  const { values } = parseFlags(argv, {
+    ...HELP_FLAG,
+    state: { type: 'boolean' },
+    sequences: { type: 'string' },
+    'max-commands': { type: 'string' },
+    seed: { type: 'string' },
+    path: { type: 'string' },
+    'replay-path': { type: 'string' },
+    'no-shrink': { type: 'boolean' },
   });
   if (values.help === true) return 'help';
   if (values.path !== undefined && values.seed === undefined) {
-    throw new StateFuzzUsageError('--path needs the --seed it came from');
+    throw new UsageError('--path needs the --seed it came from');
   }
   if (values.path !== undefined && !/^\d+(:\d+)*$/.test(values.path)) {
-    throw new StateFuzzUsageError(
-      `--path must be fast-check's path (digits and colons), got '${values.path}'`,
-    );
+    throw new UsageError(`--path must be fast-check's path (digits and colons), got '${values.path}'`);
   }
   return {
-    sequences: integer('--sequences', values.sequences ?? '20000', 1, 10_000_000),
-    maxCommands: integer('--max-commands', values['max-commands'] ?? '20', 1, 1000),
-    seed:
-      values.seed === undefined
-        ? Math.floor(Math.random() * 2 ** 31)
-        : integer('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1),
+    sequences: integerFlag('--sequences', values.sequences, { fallback: 20_000, min: 1, max: 10_000_000 }),
+    maxCommands: integerFlag('--max-commands', values['max-commands'], { fallback: 20, min: 1, max: 1000 }),
+    seed: seedFlag(values.seed),
     path: values.path,
     replayPath: values['replay-path'],
     shrink: values['no-shrink'] !== true,
   };
-}
-
-function integer(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^-?\d+$/.test(text) || value < min || value > max) {
-    throw new StateFuzzUsageError(`${flag} must be an integer from ${min} to ${max}, got '${text}'`);
-  }
-  return value;
 }

@@ -19,11 +19,12 @@ import {
 // prism-http's own logger factory (pino 6), from the prism-core it depends on: level `silent` is what
 // "logging off" means to Prism.
 import { createLogger } from '@stoplight/prism-core';
+import { parseFlags } from '../../src/cli/parse-flags.js';
 import { OPENAPI_DOCUMENT_URL } from '../../src/openapi/openapi-document-url.js';
 import { exitWithParent } from './exit-with-parent.js';
 
 exitWithParent();
-const dynamic = process.argv.includes('--dynamic');
+const dynamic = parseFlags(process.argv.slice(2), { dynamic: { type: 'boolean' } }).values.dynamic === true;
 const operations = await getHttpOperationsFromSpec(fileURLToPath(OPENAPI_DOCUMENT_URL));
 const logger: unknown = createLogger('prism-bench', { level: 'silent' });
 const config: IHttpConfig = {

@@ -2,15 +2,8 @@ import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
 import { expectAppend, type ExpectedGiven } from './expected-append.js';
 import { expectedTimestamp } from './expected-timestamp.js';
 import { anyCase, objectOf, PathThreadId, toRequestBody } from './hostile-values.js';
-import {
-  countCommand,
-  DivergenceError,
-  expectSameJson,
-  expectStatus,
-  send,
-  type StateReal,
-} from './state-client.js';
-import { UUID_LOWER, type StateCommand } from './state-command.js';
+import { DivergenceError, expectSameJson, expectStatus, send, type StateReal } from './state-client.js';
+import { AlwaysApplicableCommand, UUID_LOWER } from './state-command.js';
 import type { StateModel, WireRun } from './state-model.js';
 import { describeRef, resolveThread, type ThreadRef } from './state-refs.js';
 import { verifyState } from './verify-state.js';
@@ -23,16 +16,14 @@ export type AppendBody =
   | { readonly kind: 'junk'; readonly text: string };
 
 /** `POST /__mock/threads/{id}/runs`. */
-export class AppendRunsCommand implements StateCommand {
+export class AppendRunsCommand extends AlwaysApplicableCommand {
   constructor(
     readonly ref: ThreadRef,
     readonly body: AppendBody,
-  ) {}
-  check(): boolean {
-    return true;
+  ) {
+    super();
   }
-  async run(model: StateModel, real: StateReal): Promise<void> {
-    countCommand(real, this);
+  protected override async apply(model: StateModel, real: StateReal): Promise<void> {
     const thread = resolveThread(model, this.ref);
     const path = `/__mock/threads/${thread.pathSegment}/runs`;
     const { body } = this;
@@ -91,7 +82,7 @@ export class AppendRunsCommand implements StateCommand {
     }
     await verifyState(model, real, thread.id);
   }
-  toString(): string {
+  override toString(): string {
     const { body } = this;
     const shown =
       body.kind === 'one'

@@ -1,8 +1,8 @@
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
-import { countCommand, expectSameJson, expectStatus, send, type StateReal } from './state-client.js';
+import { expectSameJson, expectStatus, send, type StateReal } from './state-client.js';
 import type { StateModel } from './state-model.js';
-import { describeRef, resolveRun, resolveThread, type RunRef, type ThreadRef } from './state-refs.js';
-import type { StateCommand } from './state-command.js';
+import { describeRef, resolveRunPath, resolveThread, type RunRef, type ThreadRef } from './state-refs.js';
+import { AlwaysApplicableCommand } from './state-command.js';
 
 /** One query parameter as sent, in the order drawn. */
 export type QueryParam = readonly [key: string, value: string];
@@ -39,16 +39,14 @@ function readQuery(
 }
 
 /** `GET /threads/{id}/runs?…`: the contract's endpoint, checked page by page against the model. */
-export class ListRunsCommand implements StateCommand {
+export class ListRunsCommand extends AlwaysApplicableCommand {
   constructor(
     readonly ref: ThreadRef,
     readonly params: readonly QueryParam[],
-  ) {}
-  check(): boolean {
-    return true;
+  ) {
+    super();
   }
-  async run(model: StateModel, real: StateReal): Promise<void> {
-    countCommand(real, this);
+  protected override async apply(model: StateModel, real: StateReal): Promise<void> {
     const thread = resolveThread(model, this.ref);
     const query = this.params.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
     const path = `/threads/${thread.pathSegment}/runs${query === '' ? '' : `?${query}`}`;
@@ -62,29 +60,22 @@ export class ListRunsCommand implements StateCommand {
       expectSameJson(answer.json, model.listRuns(thread.id, page), context);
     }
   }
-  toString(): string {
+  override toString(): string {
     return `listRuns(${describeRef(this.ref)}, ${this.params.map(([k, v]) => `${k}=${v}`).join('&')})`;
   }
 }
 
 /** `GET /__mock/threads/{id}/runs/{run_id}`. */
-export class GetRunCommand implements StateCommand {
+export class GetRunCommand extends AlwaysApplicableCommand {
   constructor(
     readonly threadRef: ThreadRef,
     readonly runRef: RunRef,
-  ) {}
-  check(): boolean {
-    return true;
+  ) {
+    super();
   }
-  async run(model: StateModel, real: StateReal): Promise<void> {
-    countCommand(real, this);
-    const thread = resolveThread(model, this.threadRef);
-    const runRef = resolveRun(model, thread.id, this.runRef);
-    const answer = await send(
-      real,
-      'GET',
-      `/__mock/threads/${thread.pathSegment}/runs/${runRef.pathSegment}`,
-    );
+  protected override async apply(model: StateModel, real: StateReal): Promise<void> {
+    const { thread, run: runRef, path } = resolveRunPath(model, this.threadRef, this.runRef);
+    const answer = await send(real, 'GET', path);
     const context = `${this.toString()} on ${thread.sent} / ${runRef.sent}`;
     const run =
       runRef.id === undefined || thread.id === undefined
@@ -97,19 +88,17 @@ export class GetRunCommand implements StateCommand {
       expectSameJson(answer.json, run, context);
     }
   }
-  toString(): string {
+  override toString(): string {
     return `getRun(${describeRef(this.threadRef)}, ${describeRef(this.runRef)})`;
   }
 }
 
 /** `GET /__mock/threads/{id}`. */
-export class GetThreadCommand implements StateCommand {
-  constructor(readonly ref: ThreadRef) {}
-  check(): boolean {
-    return true;
+export class GetThreadCommand extends AlwaysApplicableCommand {
+  constructor(readonly ref: ThreadRef) {
+    super();
   }
-  async run(model: StateModel, real: StateReal): Promise<void> {
-    countCommand(real, this);
+  protected override async apply(model: StateModel, real: StateReal): Promise<void> {
     const thread = resolveThread(model, this.ref);
     const answer = await send(real, 'GET', `/__mock/threads/${thread.pathSegment}`);
     const context = `${this.toString()} on ${thread.sent}`;
@@ -121,7 +110,7 @@ export class GetThreadCommand implements StateCommand {
       expectSameJson(answer.json, summary, context);
     }
   }
-  toString(): string {
+  override toString(): string {
     return `getThread(${describeRef(this.ref)})`;
   }
 }

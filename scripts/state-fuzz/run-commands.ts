@@ -1,16 +1,9 @@
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
 import { expectedTimestamp } from './expected-timestamp.js';
-import {
-  countCommand,
-  DivergenceError,
-  expectSameJson,
-  expectStatus,
-  send,
-  type StateReal,
-} from './state-client.js';
-import type { StateCommand } from './state-command.js';
+import { DivergenceError, expectSameJson, expectStatus, send, type StateReal } from './state-client.js';
+import { AlwaysApplicableCommand } from './state-command.js';
 import type { StateModel, WireRun } from './state-model.js';
-import { describeRef, resolveRun, resolveThread, type RunRef, type ThreadRef } from './state-refs.js';
+import { describeRef, resolveRunPath, type RunRef, type ThreadRef } from './state-refs.js';
 import { verifyState } from './verify-state.js';
 
 /** The body of a PATCH, as text: most set a status, some are wrong in shape. */
@@ -18,26 +11,18 @@ export type PatchBody =
   { readonly kind: 'status'; readonly status: string } | { readonly kind: 'junk'; readonly text: string };
 
 /** `PATCH /__mock/threads/{id}/runs/{run_id}`. */
-export class PatchRunCommand implements StateCommand {
+export class PatchRunCommand extends AlwaysApplicableCommand {
   constructor(
     readonly threadRef: ThreadRef,
     readonly runRef: RunRef,
     readonly body: PatchBody,
-  ) {}
-  check(): boolean {
-    return true;
+  ) {
+    super();
   }
-  async run(model: StateModel, real: StateReal): Promise<void> {
-    countCommand(real, this);
-    const thread = resolveThread(model, this.threadRef);
-    const runRef = resolveRun(model, thread.id, this.runRef);
+  protected override async apply(model: StateModel, real: StateReal): Promise<void> {
+    const { thread, run: runRef, path } = resolveRunPath(model, this.threadRef, this.runRef);
     const text = this.body.kind === 'status' ? JSON.stringify({ status: this.body.status }) : this.body.text;
-    const answer = await send(
-      real,
-      'PATCH',
-      `/__mock/threads/${thread.pathSegment}/runs/${runRef.pathSegment}`,
-      text,
-    );
+    const answer = await send(real, 'PATCH', path, text);
     const context = `${this.toString()} on ${thread.sent} / ${runRef.sent} with ${text}`;
     const statuses = new Set<number>();
     const status = readStatus(text);
@@ -87,7 +72,7 @@ export class PatchRunCommand implements StateCommand {
     }
     await verifyState(model, real, thread.id);
   }
-  toString(): string {
+  override toString(): string {
     const shown = this.body.kind === 'status' ? this.body.status : JSON.stringify(this.body.text);
     return `patchRun(${describeRef(this.threadRef)}, ${describeRef(this.runRef)}, ${shown})`;
   }
@@ -113,23 +98,16 @@ function readStatus(text: string): string | undefined {
 }
 
 /** `DELETE /__mock/threads/{id}/runs/{run_id}`. */
-export class DeleteRunCommand implements StateCommand {
+export class DeleteRunCommand extends AlwaysApplicableCommand {
   constructor(
     readonly threadRef: ThreadRef,
     readonly runRef: RunRef,
-  ) {}
-  check(): boolean {
-    return true;
+  ) {
+    super();
   }
-  async run(model: StateModel, real: StateReal): Promise<void> {
-    countCommand(real, this);
-    const thread = resolveThread(model, this.threadRef);
-    const runRef = resolveRun(model, thread.id, this.runRef);
-    const answer = await send(
-      real,
-      'DELETE',
-      `/__mock/threads/${thread.pathSegment}/runs/${runRef.pathSegment}`,
-    );
+  protected override async apply(model: StateModel, real: StateReal): Promise<void> {
+    const { thread, run: runRef, path } = resolveRunPath(model, this.threadRef, this.runRef);
+    const answer = await send(real, 'DELETE', path);
     const context = `${this.toString()} on ${thread.sent} / ${runRef.sent}`;
     const modelThread = thread.id === undefined ? undefined : model.threads.get(thread.id);
     if (thread.id === undefined) expectStatus(answer, [404, 422], context);
@@ -145,7 +123,7 @@ export class DeleteRunCommand implements StateCommand {
     }
     await verifyState(model, real, thread.id);
   }
-  toString(): string {
+  override toString(): string {
     return `deleteRun(${describeRef(this.threadRef)}, ${describeRef(this.runRef)})`;
   }
 }

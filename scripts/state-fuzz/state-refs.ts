@@ -37,46 +37,35 @@ const BAD_IDS = [
 
 /** Mostly a thread the model has; sometimes a deleted or unknown one, or junk. */
 export function threadRefArbitrary(): fc.Arbitrary<ThreadRef> {
-  return fc.oneof(
-    {
-      weight: 12,
-      arbitrary: fc.record({ kind: fc.constant('live' as const), index: fc.nat(20), style: fc.nat(2) }),
-    },
-    {
-      weight: 2,
-      arbitrary: fc.record({ kind: fc.constant('seen' as const), index: fc.nat(20), style: fc.nat(2) }),
-    },
-    {
-      weight: 1,
-      arbitrary: fc.record({
-        kind: fc.constant('pool' as const),
-        id: fc.constantFrom(...THREAD_ID_POOL),
-        style: fc.nat(2),
-      }),
-    },
-    {
-      weight: 1,
-      arbitrary: fc.record({ kind: fc.constant('bad' as const), text: fc.constantFrom(...BAD_IDS) }),
-    },
-  );
+  return refArbitrary({ near: 'live', weight: 12, maxIndex: 20, pool: THREAD_ID_POOL });
 }
 
 /** Mostly a run of the thread; sometimes one of another thread, a pool id, or junk. */
 export function runRefArbitrary(): fc.Arbitrary<RunRef> {
+  return refArbitrary({ near: 'in-thread', weight: 10, maxIndex: 30, pool: RUN_ID_POOL });
+}
+
+/** A `near` ref with weight `weight`, against 2 for one seen before, 1 for an id from `pool` and 1 for junk. */
+function refArbitrary<Near extends 'live' | 'in-thread'>(options: {
+  readonly near: Near;
+  readonly weight: number;
+  readonly maxIndex: number;
+  readonly pool: readonly string[];
+}): fc.Arbitrary<
+  | { readonly kind: Near | 'seen'; readonly index: number; readonly style: number }
+  | { readonly kind: 'pool'; readonly id: string; readonly style: number }
+  | { readonly kind: 'bad'; readonly text: string }
+> {
+  const indexed = (kind: Near | 'seen') =>
+    fc.record({ kind: fc.constant(kind), index: fc.nat(options.maxIndex), style: fc.nat(2) });
   return fc.oneof(
-    {
-      weight: 10,
-      arbitrary: fc.record({ kind: fc.constant('in-thread' as const), index: fc.nat(30), style: fc.nat(2) }),
-    },
-    {
-      weight: 2,
-      arbitrary: fc.record({ kind: fc.constant('seen' as const), index: fc.nat(30), style: fc.nat(2) }),
-    },
+    { weight: options.weight, arbitrary: indexed(options.near) },
+    { weight: 2, arbitrary: indexed('seen') },
     {
       weight: 1,
       arbitrary: fc.record({
         kind: fc.constant('pool' as const),
-        id: fc.constantFrom(...RUN_ID_POOL),
+        id: fc.constantFrom(...options.pool),
         style: fc.nat(2),
       }),
     },
@@ -128,6 +117,21 @@ export function resolveRun(model: StateModel, threadId: string | undefined, ref:
     case 'bad':
       return resolved(ref.text);
   }
+}
+
+/** A run a command names, resolved in the thread it names, and the control API path of that run. */
+export interface ResolvedRunPath {
+  readonly thread: ResolvedId;
+  readonly run: ResolvedId;
+  /** `/__mock/threads/{thread}/runs/{run}`, each segment encoded. */
+  readonly path: string;
+}
+
+/** Resolves a command's thread and run refs together, as every command on one run does. */
+export function resolveRunPath(model: StateModel, threadRef: ThreadRef, runRef: RunRef): ResolvedRunPath {
+  const thread = resolveThread(model, threadRef);
+  const run = resolveRun(model, thread.id, runRef);
+  return { thread, run, path: `/__mock/threads/${thread.pathSegment}/runs/${run.pathSegment}` };
 }
 
 /** A ref as a short text for the printed counterexample. */

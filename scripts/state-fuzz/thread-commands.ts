@@ -1,12 +1,5 @@
-import {
-  countCommand,
-  DivergenceError,
-  expectSameJson,
-  expectStatus,
-  send,
-  type StateReal,
-} from './state-client.js';
-import { UUID_LOWER, type StateCommand } from './state-command.js';
+import { DivergenceError, expectSameJson, expectStatus, send, type StateReal } from './state-client.js';
+import { AlwaysApplicableCommand, UUID_LOWER } from './state-command.js';
 import type { StateModel } from './state-model.js';
 import { describeRef, resolveThread, type ThreadRef } from './state-refs.js';
 import { verifyState } from './verify-state.js';
@@ -17,13 +10,11 @@ export type CreateThreadBody =
   | { readonly kind: 'junk'; readonly text: string };
 
 /** `POST /__mock/threads`. */
-export class CreateThreadCommand implements StateCommand {
-  constructor(readonly body: CreateThreadBody) {}
-  check(): boolean {
-    return true;
+export class CreateThreadCommand extends AlwaysApplicableCommand {
+  constructor(readonly body: CreateThreadBody) {
+    super();
   }
-  async run(model: StateModel, real: StateReal): Promise<void> {
-    countCommand(real, this);
+  protected override async apply(model: StateModel, real: StateReal): Promise<void> {
     const { body } = this;
     const resolvedId = body.kind === 'id' ? resolveThread(model, body.ref) : undefined;
     const text =
@@ -59,20 +50,18 @@ export class CreateThreadCommand implements StateCommand {
     }
     await verifyState(model, real, undefined);
   }
-  toString(): string {
+  override toString(): string {
     const { body } = this;
     return `createThread(${body.kind === 'id' ? describeRef(body.ref) : body.kind === 'junk' ? JSON.stringify(body.text) : body.kind})`;
   }
 }
 
 /** `DELETE /__mock/threads/{id}`. */
-export class DeleteThreadCommand implements StateCommand {
-  constructor(readonly ref: ThreadRef) {}
-  check(): boolean {
-    return true;
+export class DeleteThreadCommand extends AlwaysApplicableCommand {
+  constructor(readonly ref: ThreadRef) {
+    super();
   }
-  async run(model: StateModel, real: StateReal): Promise<void> {
-    countCommand(real, this);
+  protected override async apply(model: StateModel, real: StateReal): Promise<void> {
     const thread = resolveThread(model, this.ref);
     const answer = await send(real, 'DELETE', `/__mock/threads/${thread.pathSegment}`);
     const context = `${this.toString()} on ${thread.sent}`;
@@ -84,25 +73,21 @@ export class DeleteThreadCommand implements StateCommand {
     }
     await verifyState(model, real, undefined);
   }
-  toString(): string {
+  override toString(): string {
     return `deleteThread(${describeRef(this.ref)})`;
   }
 }
 
 /** `POST /__mock/reset`. */
-export class ResetCommand implements StateCommand {
-  check(): boolean {
-    return true;
-  }
-  async run(model: StateModel, real: StateReal): Promise<void> {
-    countCommand(real, this);
+export class ResetCommand extends AlwaysApplicableCommand {
+  protected override async apply(model: StateModel, real: StateReal): Promise<void> {
     const answer = await send(real, 'POST', '/__mock/reset');
     expectStatus(answer, [200], 'reset');
     model.reset();
     expectSameJson(answer.json, { threads: model.threads.size }, 'reset');
     await verifyState(model, real, undefined);
   }
-  toString(): string {
+  override toString(): string {
     return 'reset';
   }
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { packageFileUrl } from '../files/package-file-url.js';
 import { parseCliArguments } from './parse-cli-arguments.js';
 import { serveCommand } from './serve-command.js';
 import { USAGE } from './usage.js';
@@ -17,7 +18,7 @@ const output = {
 };
 
 function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  const manifest = JSON.parse(readFileSync(packageFileUrl('package.json'), 'utf8')) as {
     version: string;
   };
   return manifest.version;

@@ -1,7 +1,7 @@
 import { DEFAULT_COMBINATION_QUERIES } from '../conformance/checks/model-combinations-check.js';
 import { DEFAULT_MAX_EXAMPLES } from '../conformance/group-findings.js';
 import { DEFAULT_RULE_LEVEL, isRuleLevel, RULE_LEVELS, type RuleLevel } from '../conformance/rule-level.js';
-import { integerFlag, parseFlags } from './parse-flags.js';
+import { COMMAND_FLAGS, integerFlag, parseFlags } from './parse-flags.js';
 import { isPrismMode, PRISM_MODES, type PrismMode } from './prism-for-check.js';
 import { UsageError } from './usage-error.js';
 
@@ -31,26 +31,26 @@ export interface CheckOptions {
 
 /** Parses the arguments of `check` (after the command word). */
 export function parseCheckOptions(args: readonly string[]): CheckOptions | 'help' | 'version' {
-  const flags = parseFlags(
+  const { values, positionals } = parseFlags(
     args,
-    [
-      'thread-id',
-      'empty-thread-id',
-      'reporter',
-      'output',
-      'seed',
-      'api-key',
-      'level',
-      'queries',
-      'max-examples',
-      'baseline',
-      'prism',
-    ],
-    true,
+    {
+      ...COMMAND_FLAGS,
+      'thread-id': { type: 'string' },
+      'empty-thread-id': { type: 'string' },
+      reporter: { type: 'string' },
+      output: { type: 'string' },
+      seed: { type: 'string' },
+      'api-key': { type: 'string' },
+      level: { type: 'string' },
+      queries: { type: 'string' },
+      'max-examples': { type: 'string' },
+      baseline: { type: 'string' },
+      prism: { type: 'string' },
+    },
+    { allowPositionals: true },
   );
-  if (flags.has('help')) return 'help';
-  if (flags.has('version')) return 'version';
-  const { positionals } = flags;
+  if (values.help === true) return 'help';
+  if (values.version === true) return 'version';
   if (positionals.length !== 1) {
     throw new UsageError(
       `check takes one base URL, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`,
@@ -60,30 +60,36 @@ export function parseCheckOptions(args: readonly string[]): CheckOptions | 'help
   if (!/^https?:\/\/[^/]/.test(baseUrl) || !URL.canParse(baseUrl)) {
     throw new UsageError(`the base URL must be an http(s) URL, got '${baseUrl}'`);
   }
-  const reporter = flags.string('reporter') ?? 'text';
+  const reporter = values.reporter ?? 'text';
   if (!isReporter(reporter))
     throw new UsageError(`--reporter must be one of ${REPORTERS.join(', ')}, got '${reporter}'`);
-  const level = flags.string('level') ?? DEFAULT_RULE_LEVEL;
+  const level = values.level ?? DEFAULT_RULE_LEVEL;
   if (!isRuleLevel(level))
     throw new UsageError(`--level must be one of ${RULE_LEVELS.join(', ')}, got '${level}'`);
-  const prism = flags.string('prism') ?? 'auto';
+  const prism = values.prism ?? 'auto';
   if (!isPrismMode(prism))
     throw new UsageError(`--prism must be one of ${PRISM_MODES.join(', ')}, got '${prism}'`);
-  for (const flag of ['thread-id', 'empty-thread-id', 'output', 'api-key', 'baseline']) {
-    if (flags.string(flag) === '') throw new UsageError(`--${flag} must not be empty`);
+  for (const flag of ['thread-id', 'empty-thread-id', 'output', 'api-key', 'baseline'] as const) {
+    if (values[flag] === '') throw new UsageError(`--${flag} must not be empty`);
   }
   return {
     baseUrl,
-    threadId: flags.string('thread-id'),
-    emptyThreadId: flags.string('empty-thread-id'),
+    threadId: values['thread-id'],
+    emptyThreadId: values['empty-thread-id'],
     reporter,
-    output: flags.string('output'),
-    seed: integerFlag('--seed', flags.string('seed'), 1, 2 ** 31 - 1),
-    apiKey: flags.string('api-key'),
+    output: values.output,
+    seed: integerFlag('--seed', values.seed, { fallback: 1, max: 2 ** 31 - 1 }),
+    apiKey: values['api-key'],
     level,
-    queries: integerFlag('--queries', flags.string('queries'), DEFAULT_COMBINATION_QUERIES, 100_000),
-    maxExamples: integerFlag('--max-examples', flags.string('max-examples'), DEFAULT_MAX_EXAMPLES, 1000),
-    baseline: flags.string('baseline'),
+    queries: integerFlag('--queries', values.queries, {
+      fallback: DEFAULT_COMBINATION_QUERIES,
+      max: 100_000,
+    }),
+    maxExamples: integerFlag('--max-examples', values['max-examples'], {
+      fallback: DEFAULT_MAX_EXAMPLES,
+      max: 1000,
+    }),
+    baseline: values.baseline,
     prism,
   };
 }

@@ -1,9 +1,14 @@
 import { DEFAULT_RANDOM_THREADS, DEFAULT_SEED } from '../store/create-seeded-store.js';
-import { integerFlag, type ParsedFlags } from './parse-flags.js';
+import { integerFlag, type FlagOptions, type FlagValues } from './parse-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** The flags that choose the seeded dataset, shared by `serve` and `export`. */
-export const DATASET_FLAGS = ['seed', 'threads', 'anchor', 'dataset'] as const;
+export const DATASET_FLAGS = {
+  seed: { type: 'string' },
+  threads: { type: 'string' },
+  anchor: { type: 'string' },
+  dataset: { type: 'string' },
+} as const satisfies FlagOptions;
 
 /** Which seeded dataset to build. */
 export interface DatasetFlags {
@@ -14,13 +19,13 @@ export interface DatasetFlags {
   readonly datasetFile: string | undefined;
 }
 
-/** Reads `--seed`, `--threads` and `--anchor`. */
-export function parseDatasetFlags(flags: ParsedFlags): DatasetFlags {
+/** Reads `--seed`, `--threads`, `--anchor` and `--dataset`. */
+export function parseDatasetFlags(values: FlagValues<typeof DATASET_FLAGS>): DatasetFlags {
   return {
-    seed: integerFlag('--seed', flags.string('seed'), DEFAULT_SEED, Number.MAX_SAFE_INTEGER),
-    threads: integerFlag('--threads', flags.string('threads'), DEFAULT_RANDOM_THREADS, 1_000_000),
-    anchor: anchorOption(flags.string('anchor')),
-    datasetFile: fileOption('--dataset', flags.string('dataset')),
+    seed: integerFlag('--seed', values.seed, { fallback: DEFAULT_SEED, max: Number.MAX_SAFE_INTEGER }),
+    threads: integerFlag('--threads', values.threads, { fallback: DEFAULT_RANDOM_THREADS, max: 1_000_000 }),
+    anchor: anchorOption(values.anchor),
+    datasetFile: fileOption('--dataset', values.dataset),
   };
 }
 

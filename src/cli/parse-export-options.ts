@@ -1,6 +1,6 @@
 import { isUuid } from '../store/uuid.js';
 import { DATASET_FLAGS, parseDatasetFlags, type DatasetFlags } from './parse-dataset-flags.js';
-import { parseFlags } from './parse-flags.js';
+import { COMMAND_FLAGS, parseFlags } from './parse-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** What `langgraph-mock export` was asked to do. */
@@ -15,19 +15,25 @@ export interface ExportOptions extends DatasetFlags {
 
 /** Parses the arguments of `export` (after the command word). */
 export function parseExportOptions(args: readonly string[]): ExportOptions | 'help' | 'version' {
-  const flags = parseFlags(args, [...DATASET_FLAGS, 'output'], false, ['scenarios-only'], ['thread']);
-  if (flags.has('help')) return 'help';
-  if (flags.has('version')) return 'version';
-  const output = flags.string('output');
+  const { values } = parseFlags(args, {
+    ...COMMAND_FLAGS,
+    ...DATASET_FLAGS,
+    output: { type: 'string' },
+    'scenarios-only': { type: 'boolean' },
+    thread: { type: 'string', multiple: true },
+  });
+  if (values.help === true) return 'help';
+  if (values.version === true) return 'version';
+  const { output } = values;
   if (output === '') throw new UsageError('--output must name a file');
-  const threadIds = flags.strings('thread').map((id) => {
+  const threadIds = (values.thread ?? []).map((id) => {
     if (!isUuid(id)) throw new UsageError(`--thread must be a thread id (a UUID), got '${id}'`);
     return id.toLowerCase();
   });
   return {
-    ...parseDatasetFlags(flags),
+    ...parseDatasetFlags(values),
     output,
     threadIds: [...new Set(threadIds)],
-    scenariosOnly: flags.has('scenarios-only'),
+    scenariosOnly: values['scenarios-only'] === true,
   };
 }

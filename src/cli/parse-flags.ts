@@ -1,37 +1,58 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './usage-error.js';
 
-/** The flags every command accepts. */
-const COMMON_FLAGS = {
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} as const;
+/** How each flag is read, in `node:util` parseArgs' own terms (`type`, `short`, `multiple`). */
+export type FlagOptions = Readonly<Record<string, FlagOption>>;
 
-/** A parsed command line, read flag by flag. */
-export interface ParsedFlags {
-  /** The value of a string flag, or undefined when absent. */
-  string(name: string): string | undefined;
-  /** Every value of a repeatable string flag, in the order given (none when absent). */
-  strings(name: string): readonly string[];
-  /** Whether a boolean flag (`--help`, `--version`, or one named in `booleanFlags`) was given. */
-  has(name: string): boolean;
+/** One flag's parseArgs option config. */
+export type FlagOption = NonNullable<ParseArgsConfig['options']>[string];
+
+/**
+ * The values of a command line, typed from its `FlagOptions`: a string flag gives a string, a boolean
+ * flag `true`, a `multiple` flag an array of either; a flag not given is absent.
+ */
+export type FlagValues<O extends FlagOptions> = {
+  readonly [Name in keyof O]?: O[Name]['multiple'] extends true
+    ? readonly FlagValue<O[Name]>[]
+    : FlagValue<O[Name]>;
+};
+
+type FlagValue<Option extends FlagOption> = Option['type'] extends 'string' ? string : boolean;
+
+/** A parsed command line. */
+export interface ParsedFlags<O extends FlagOptions> {
+  readonly values: FlagValues<O>;
   readonly positionals: readonly string[];
 }
 
+/** `-h`/`--help`, which every command line here accepts. */
+export const HELP_FLAG = { help: { type: 'boolean', short: 'h' } } as const satisfies FlagOptions;
+
+/** `--help` and `-v`/`--version`, which every `langgraph-mock` command accepts. */
+export const COMMAND_FLAGS = {
+  ...HELP_FLAG,
+  version: { type: 'boolean', short: 'v' },
+} as const satisfies FlagOptions;
+
+// Asking for help (or the version) twice still asks for it.
+const MAY_REPEAT = new Set(['help', 'version']);
+
 /**
- * Runs `node:util` parseArgs strictly over one command's arguments: every name in `stringFlags` takes a
- * value, those in `booleanFlags` take none, `--help` and `--version` are added, and parse errors become
- * one-line `UsageError`s. A flag given twice is one too, unless it is in `repeatableFlags` (string flags
- * read with `strings`): parseArgs would keep the last value, so `--port abc --port 31002` would start
- * on 31002 and hide the typo.
+ * Runs `node:util` parseArgs strictly over a command line and keeps its types: the values are typed from
+ * `options`. Parse errors become one-line `UsageError`s. A flag given twice is one too, unless it is
+ * `multiple` (or `--help`/`--version`): parseArgs would keep the last value, so `--port abc --port 31002`
+ * would start on 31002 and hide the typo. The CLI, the bench, the fuzz and the soak all read their
+ * flags with it.
+ *
+ * @example
+ * const { values } = parseFlags(['--port', '0'], { ...HELP_FLAG, port: { type: 'string' } });
+ * values.port; // '0', typed string | undefined
  */
-export function parseFlags(
+export function parseFlags<const O extends FlagOptions>(
   args: readonly string[],
-  stringFlags: readonly string[],
-  allowPositionals = false,
-  booleanFlags: readonly string[] = [],
-  repeatableFlags: readonly string[] = [],
-): ParsedFlags {
+  options: O,
+  { allowPositionals = false }: { readonly allowPositionals?: boolean } = {},
+): ParsedFlags<O> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -39,44 +60,25 @@ export function parseFlags(
       strict: true,
       allowPositionals,
       tokens: true,
-      options: {
-        ...Object.fromEntries(stringFlags.map((name) => [name, { type: 'string' as const }])),
-        ...Object.fromEntries(
-          repeatableFlags.map((name) => [name, { type: 'string' as const, multiple: true as const }]),
-        ),
-        ...Object.fromEntries(booleanFlags.map((name) => [name, { type: 'boolean' as const }])),
-        ...COMMON_FLAGS,
-      },
+      options,
     });
   } catch (error) {
-    // parseArgs explains some errors over several lines; the CLI promises one.
+    // parseArgs explains some errors over several lines; the tools promise one.
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
   }
-  rejectRepeatedFlags(parsed.tokens, repeatableFlags);
-  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
-  return {
-    string: (name) => {
-      const value = values[name];
-      return typeof value === 'string' ? value : undefined;
-    },
-    strings: (name) => {
-      const value = values[name];
-      return Array.isArray(value) ? value : [];
-    },
-    has: (name) => values[name] === true,
-    positionals: parsed.positionals,
-  };
+  rejectRepeatedFlags(parsed.tokens, options);
+  return { values: parsed.values, positionals: parsed.positionals };
 }
 
-/** Throws a `UsageError` for the first flag given twice that may not repeat (`--help` and `--version` may). */
+/** Throws a `UsageError` for the first flag given twice that may not repeat. */
 function rejectRepeatedFlags(
   tokens: readonly { kind: string; name?: string; value?: string | undefined }[],
-  repeatableFlags: readonly string[],
+  options: FlagOptions,
 ): void {
   const firstValues = new Map<string, string | undefined>();
   for (const token of tokens) {
     const name = token.kind === 'option' ? token.name : undefined;
-    if (name === undefined || name in COMMON_FLAGS || repeatableFlags.includes(name)) continue;
+    if (name === undefined || MAY_REPEAT.has(name) || options[name]?.multiple === true) continue;
     if (!firstValues.has(name)) {
       firstValues.set(name, token.value);
       continue;
@@ -107,11 +109,21 @@ function attachNegativeValues(args: readonly string[]): string[] {
   return joined;
 }
 
-/** A whole number flag within [0, max], or `fallback` when absent. */
-export function integerFlag(flag: string, value: string | undefined, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  const number = /^[0-9]+$/.test(value) ? Number(value) : Number.NaN;
-  if (!(number <= max)) throw new UsageError(`${flag} must be an integer from 0 to ${max}, got '${value}'`);
+/** The bounds of `integerFlag`, and its value when the flag is absent. */
+export interface IntegerRange {
+  readonly fallback: number;
+  /** Default 0. */
+  readonly min?: number;
+  readonly max: number;
+}
+
+/** A whole number flag within [min, max], or `fallback` when absent. */
+export function integerFlag(flag: string, value: string | undefined, range: IntegerRange): number {
+  if (value === undefined) return range.fallback;
+  const min = range.min ?? 0;
+  const number = (min < 0 ? /^-?[0-9]+$/ : /^[0-9]+$/).test(value) ? Number(value) : Number.NaN;
+  if (!(number >= min && number <= range.max))
+    throw new UsageError(`${flag} must be an integer from ${min} to ${range.max}, got '${value}'`);
   return number;
 }
 

@@ -1,6 +1,6 @@
 import { DEFAULT_TARGET_TIMEOUT_MS } from '../proxy/request-target.js';
 import { parseRedactPath, RedactPathError, type RedactPath } from '../record/redact-path.js';
-import { integerFlag, parseFlags, type ParsedFlags } from './parse-flags.js';
+import { COMMAND_FLAGS, integerFlag, parseFlags } from './parse-flags.js';
 import { DEFAULT_PORT } from './parse-serve-options.js';
 import { UsageError } from './usage-error.js';
 
@@ -25,63 +25,63 @@ export interface ProxyCommandOptions {
 
 /** Parses the arguments of `proxy` (after the command word). */
 export function parseProxyOptions(args: readonly string[]): ProxyCommandOptions | 'help' | 'version' {
-  const flags = parseFlags(
-    args,
-    ['target', 'port', 'host', 'api-key', 'record', 'timeout-ms'],
-    false,
-    ['strict'],
-    ['redact'],
-  );
-  if (flags.has('help')) return 'help';
-  if (flags.has('version')) return 'version';
-  const record = flags.string('record');
+  const { values } = parseFlags(args, {
+    ...COMMAND_FLAGS,
+    target: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'api-key': { type: 'string' },
+    record: { type: 'string' },
+    'timeout-ms': { type: 'string' },
+    strict: { type: 'boolean' },
+    redact: { type: 'string', multiple: true },
+  });
+  if (values.help === true) return 'help';
+  if (values.version === true) return 'version';
+  const { record } = values;
   if (record === '') throw new UsageError('--record must name a file');
-  const redact = redactPaths(flags);
+  const redact = redactPaths(values.redact);
   if (record === undefined && redact.length > 0) throw new UsageError('--redact needs --record');
-  const host = flags.string('host') ?? '127.0.0.1';
+  const host = values.host ?? '127.0.0.1';
   if (host.trim() === '') throw new UsageError('--host must not be empty');
   return {
-    target: targetFlag(flags),
-    port: integerFlag('--port', flags.string('port'), DEFAULT_PORT, 65_535),
+    target: targetFlag(values.target),
+    port: integerFlag('--port', values.port, { fallback: DEFAULT_PORT, max: 65_535 }),
     host,
-    apiKey: apiKeyFlag(flags),
+    apiKey: apiKeyFlag(values['api-key']),
     record,
-    strict: flags.has('strict'),
-    timeoutMs: timeoutFlag(flags),
+    strict: values.strict === true,
+    timeoutMs: timeoutFlag(values['timeout-ms']),
     redact,
   };
 }
 
 /** `--target`, required. */
-export function targetFlag(flags: ParsedFlags): string {
-  const target = flags.string('target');
+export function targetFlag(target: string | undefined): string {
   if (target === undefined || target === '') throw new UsageError('--target <url> is required');
   return target;
 }
 
 /** `--api-key`, never empty when given. */
-export function apiKeyFlag(flags: ParsedFlags): string | undefined {
-  const apiKey = flags.string('api-key');
+export function apiKeyFlag(apiKey: string | undefined): string | undefined {
   if (apiKey === '') throw new UsageError('--api-key must not be empty');
   return apiKey;
 }
 
 /** `--timeout-ms`, at least 1 ms. */
-export function timeoutFlag(flags: ParsedFlags): number {
-  const timeoutMs = integerFlag(
-    '--timeout-ms',
-    flags.string('timeout-ms'),
-    DEFAULT_TARGET_TIMEOUT_MS,
-    MAX_TIMEOUT_MS,
-  );
+export function timeoutFlag(value: string | undefined): number {
+  const timeoutMs = integerFlag('--timeout-ms', value, {
+    fallback: DEFAULT_TARGET_TIMEOUT_MS,
+    max: MAX_TIMEOUT_MS,
+  });
   if (timeoutMs === 0) throw new UsageError(`--timeout-ms must be from 1 to ${MAX_TIMEOUT_MS}`);
   return timeoutMs;
 }
 
 /** Every `--redact` path, parsed. */
-export function redactPaths(flags: ParsedFlags): RedactPath[] {
+export function redactPaths(values: readonly string[] | undefined): RedactPath[] {
   try {
-    return flags.strings('redact').map(parseRedactPath);
+    return (values ?? []).map(parseRedactPath);
   } catch (error) {
     if (error instanceof RedactPathError) throw new UsageError(error.message);
     throw error;

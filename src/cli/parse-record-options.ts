@@ -1,6 +1,6 @@
 import type { RedactPath } from '../record/redact-path.js';
 import { isUuid } from '../store/uuid.js';
-import { parseFlags } from './parse-flags.js';
+import { COMMAND_FLAGS, parseFlags } from './parse-flags.js';
 import { apiKeyFlag, redactPaths, targetFlag, timeoutFlag } from './parse-proxy-options.js';
 import { UsageError } from './usage-error.js';
 
@@ -20,27 +20,29 @@ export interface RecordOptions {
 
 /** Parses the arguments of `record` (after the command word). */
 export function parseRecordOptions(args: readonly string[]): RecordOptions | 'help' | 'version' {
-  const flags = parseFlags(
-    args,
-    ['target', 'output', 'api-key', 'timeout-ms'],
-    false,
-    [],
-    ['thread-id', 'redact'],
-  );
-  if (flags.has('help')) return 'help';
-  if (flags.has('version')) return 'version';
-  const threadIds = flags.strings('thread-id');
+  const { values } = parseFlags(args, {
+    ...COMMAND_FLAGS,
+    target: { type: 'string' },
+    output: { type: 'string' },
+    'api-key': { type: 'string' },
+    'timeout-ms': { type: 'string' },
+    'thread-id': { type: 'string', multiple: true },
+    redact: { type: 'string', multiple: true },
+  });
+  if (values.help === true) return 'help';
+  if (values.version === true) return 'version';
+  const threadIds = values['thread-id'] ?? [];
   if (threadIds.length === 0) throw new UsageError('--thread-id <uuid> is required (once per thread)');
   const notUuid = threadIds.find((id) => !isUuid(id));
   if (notUuid !== undefined) throw new UsageError(`--thread-id must be a UUID, got '${notUuid}'`);
-  const output = flags.string('output');
+  const { output } = values;
   if (output === undefined || output === '') throw new UsageError('--output <file> is required');
   return {
-    target: targetFlag(flags),
+    target: targetFlag(values.target),
     threadIds: [...new Set(threadIds.map((id) => id.toLowerCase()))],
     output,
-    apiKey: apiKeyFlag(flags),
-    timeoutMs: timeoutFlag(flags),
-    redact: redactPaths(flags),
+    apiKey: apiKeyFlag(values['api-key']),
+    timeoutMs: timeoutFlag(values['timeout-ms']),
+    redact: redactPaths(values.redact),
   };
 }

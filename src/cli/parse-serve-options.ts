@@ -2,7 +2,7 @@ import type { LatencyRange } from '../core/simulated-conditions.js';
 import { isProfile, PROFILES, type Profile } from '../query/profile.js';
 import type { LiveLifecycleOptions } from '../store/live-lifecycle.js';
 import { DATASET_FLAGS, parseDatasetFlags, type DatasetFlags } from './parse-dataset-flags.js';
-import { integerFlag, numberFlag, parseFlags } from './parse-flags.js';
+import { COMMAND_FLAGS, integerFlag, numberFlag, parseFlags } from './parse-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** The default port: the one `langgraph dev` listens on, so apps need no change. */
@@ -32,63 +32,60 @@ export interface ServeOptions extends DatasetFlags {
 
 /** Parses the arguments of `serve` (after the command word), or notes that help or the version was asked for. */
 export function parseServeOptions(args: readonly string[]): ServeOptions | 'help' | 'version' {
-  const flags = parseFlags(
-    args,
-    [
-      'port',
-      'host',
-      ...DATASET_FLAGS,
-      'profile',
-      'latency',
-      'error-rate',
-      'live-queued-ms',
-      'live-running-ms',
-      'live-error-rate',
-      'fixtures',
-      'api-key',
-    ],
-    false,
-    ['live', 'quiet', 'lenient'],
-  );
-  if (flags.has('help')) return 'help';
-  if (flags.has('version')) return 'version';
-  const profile = flags.string('profile') ?? 'contract';
+  const { values } = parseFlags(args, {
+    ...COMMAND_FLAGS,
+    port: { type: 'string' },
+    host: { type: 'string' },
+    ...DATASET_FLAGS,
+    profile: { type: 'string' },
+    latency: { type: 'string' },
+    'error-rate': { type: 'string' },
+    'live-queued-ms': { type: 'string' },
+    'live-running-ms': { type: 'string' },
+    'live-error-rate': { type: 'string' },
+    fixtures: { type: 'string' },
+    'api-key': { type: 'string' },
+    live: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    lenient: { type: 'boolean' },
+  });
+  if (values.help === true) return 'help';
+  if (values.version === true) return 'version';
+  const profile = values.profile ?? 'contract';
   if (!isProfile(profile))
     throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got '${profile}'`);
-  const liveFlags = ['live-queued-ms', 'live-running-ms', 'live-error-rate'].filter(
-    (name) => flags.string(name) !== undefined,
+  const live = values.live === true;
+  const liveFlags = (['live-queued-ms', 'live-running-ms', 'live-error-rate'] as const).filter(
+    (name) => values[name] !== undefined,
   );
-  if (!flags.has('live') && liveFlags.length > 0)
-    throw new UsageError(`--${liveFlags[0] ?? ''} needs --live`);
-  const apiKey = flags.string('api-key');
+  if (!live && liveFlags.length > 0) throw new UsageError(`--${liveFlags[0] ?? ''} needs --live`);
+  const apiKey = values['api-key'];
   if (apiKey === '') throw new UsageError('--api-key must not be empty');
-  const fixtures = flags.string('fixtures');
+  const { fixtures } = values;
   if (fixtures === '') throw new UsageError('--fixtures must name a file');
-  if (flags.has('lenient') && fixtures === undefined) throw new UsageError('--lenient needs --fixtures');
+  const lenient = values.lenient === true;
+  if (lenient && fixtures === undefined) throw new UsageError('--lenient needs --fixtures');
   return {
-    port: integerFlag('--port', flags.string('port'), DEFAULT_PORT, 65_535),
-    host: hostOption(flags.string('host')),
-    ...parseDatasetFlags(flags),
+    port: integerFlag('--port', values.port, { fallback: DEFAULT_PORT, max: 65_535 }),
+    host: hostOption(values.host),
+    ...parseDatasetFlags(values),
     profile,
-    latency: latencyOption(flags.string('latency')),
-    errorRate: numberFlag('--error-rate', flags.string('error-rate'), 0, 1),
-    live: flags.has('live')
+    latency: latencyOption(values.latency),
+    errorRate: numberFlag('--error-rate', values['error-rate'], 0, 1),
+    live: live
       ? {
           ...optional(
             'queuedMs',
-            numberFlag('--live-queued-ms', flags.string('live-queued-ms'), 0, MAX_LATENCY_MS),
+            numberFlag('--live-queued-ms', values['live-queued-ms'], 0, MAX_LATENCY_MS),
           ),
-          ...optional(
-            'runningMs',
-            numberFlag('--live-running-ms', flags.string('live-running-ms'), 0, 3_600_000),
-          ),
-          ...optional('errorRate', numberFlag('--live-error-rate', flags.string('live-error-rate'), 0, 1)),
+          ...optional('runningMs', numberFlag('--live-running-ms', values['live-running-ms'], 0, 3_600_000)),
+          ...optional('errorRate', numberFlag('--live-error-rate', values['live-error-rate'], 0, 1)),
         }
       : undefined,
     fixtures,
-    quiet: flags.has('quiet'),
+    quiet: values.quiet === true,
     apiKey,
-    lenient: flags.has('lenient'),
+    lenient,
   };
 }
 

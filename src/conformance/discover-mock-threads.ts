@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { packageFileUrl } from '../files/package-file-url.js';
 
 /** Thread ids the suite can run against without being told. */
 export interface DiscoveredThreads {
@@ -6,7 +7,7 @@ export interface DiscoveredThreads {
   readonly emptyThreadId: string | undefined;
 }
 
-const DATASET_URL = new URL('../../fixtures/dataset.json', import.meta.url);
+const DATASET_URL = packageFileUrl('fixtures/dataset.json');
 
 /**
  * The ids of langgraph-mock's published scenario threads (`all-statuses`, `empty`), read from the dataset

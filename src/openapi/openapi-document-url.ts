@@ -1,5 +1,7 @@
+import { packageFileUrl } from '../files/package-file-url.js';
+
 /**
- * Where the contract's source file lives, for tools that read the YAML themselves (Prism); the same
- * relative path works from `src/` (tests) and `dist/` (the CLI). The domain uses the embedded copy.
+ * Where the contract's source file lives, for tools that read the YAML themselves (Prism). The domain
+ * uses the embedded copy.
  */
-export const OPENAPI_DOCUMENT_URL = new URL('../../spec/openapi.yaml', import.meta.url);
+export const OPENAPI_DOCUMENT_URL = packageFileUrl('spec/openapi.yaml');

@@ -14,10 +14,11 @@ import {
   formatValue,
   TABLE_HEADERS,
 } from '../../bench/format-bench-report.js';
-import { BenchUsageError, parseBenchArguments } from '../../bench/parse-bench-arguments.js';
+import { parseBenchArguments } from '../../bench/parse-bench-arguments.js';
 import { randomPagePaths } from '../../bench/random-page-paths.js';
 import { ratioRow } from '../../bench/ratio-row.js';
 import { describeSpread, median, pairedRatio, percentile, ratio } from '../../bench/sample-statistics.js';
+import { UsageError } from '../../src/cli/usage-error.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // The smoke run compiles bench/ and src/ (about 5 s) and measures each section for a fraction of a second
@@ -44,14 +45,14 @@ describe('parseBenchArguments', () => {
   });
 
   it.each([
-    { name: 'an unknown flag', argv: ['--fast'], message: "unknown flag '--fast'" },
+    { name: 'an unknown flag', argv: ['--fast'], message: "Unknown option '--fast'" },
     {
       name: '--quick with --smoke',
       argv: ['--quick', '--smoke'],
       message: '--quick and --smoke exclude each other',
     },
   ])('rejects $name', ({ argv, message }) => {
-    expect(() => parseBenchArguments(argv)).toThrow(new BenchUsageError(message));
+    expect(() => parseBenchArguments(argv)).toThrow(new UsageError(message));
   });
 });
 
