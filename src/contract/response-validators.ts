@@ -1,7 +1,7 @@
-import type * as NodeModule from 'node:module';
 import type * as Ajv2020Module from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type * as AjvFormatsModule from 'ajv-formats';
+import { requireInNode } from '../runtime/require-in-node.js';
 import { isRfc3339DateTime } from './rfc3339-date-time.js';
 import {
   getListRunsContract,
@@ -46,12 +46,10 @@ export async function preloadAjv(): Promise<void> {
 
 function loadAjv(): AjvModules {
   if (ajvModules !== undefined) return ajvModules;
-  const nodeProcess = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const nodeModule = nodeProcess?.getBuiltinModule?.('module') as typeof NodeModule | undefined;
-  if (nodeModule === undefined) {
+  const requireCommonJs = requireInNode();
+  if (requireCommonJs === undefined) {
     throw new Error('Ajv is not loaded yet: await preloadAjv() before validating in this runtime');
   }
-  const requireCommonJs = nodeModule.createRequire(import.meta.url);
   const { Ajv2020 } = requireCommonJs('ajv/dist/2020.js') as typeof Ajv2020Module;
   const formats = requireCommonJs('ajv-formats') as typeof AjvFormatsModule;
   ajvModules = { Ajv2020, addFormats: formats.default };

@@ -4,6 +4,7 @@ import { createSeededStore, DEFAULT_SEED, type SeededStoreOptions } from '../sto
 import type { LiveLifecycle } from '../store/live-lifecycle.js';
 import { createRandom, hash32 } from '../store/random.js';
 import type { RunStore } from '../store/run-store.js';
+import { loadFaker } from '../store/seeded-faker.js';
 import { createApiKeyCheck } from './check-api-key.js';
 import { CONTROL_PREFIX, createControlRouter } from './control-routes.js';
 import { baseHeaders, isPreflight, preflightHeaders } from './cors-headers.js';
@@ -164,7 +165,13 @@ export function createRequestCore(options: RequestCoreOptions = {}): RequestCore
     return answer;
   };
 
-  return { store, respond, handle: (request) => handleFetchRequest(respond, request) };
+  const handle = async (request: Request): Promise<Response> => {
+    // Fetch runtimes (a service worker, MSW in a browser) may have no `require` to load Faker on first
+    // use: load it before the first answer that may generate runs.
+    await loadFaker();
+    return handleFetchRequest(respond, request);
+  };
+  return { store, respond, handle };
 }
 
 /** A 204 with the base headers and `extra`. */

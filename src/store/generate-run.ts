@@ -2,13 +2,15 @@ import type { Faker } from '@faker-js/faker';
 import { formatTimestamp } from './format-timestamp.js';
 import { createRandom, hash32, type Random } from './random.js';
 import type { Run } from './run.js';
+import type { LazyFaker } from './seeded-faker.js';
 import { PENDING_STATUS, RUNNING_STATUS } from './run-lifecycle.js';
 import type { ThreadPlan } from './thread-plan.js';
 import { uuid7 } from './uuid.js';
 
 /** What every run of a dataset shares. */
 export interface RunGenerationContext {
-  readonly faker: Faker;
+  /** The dataset's seeded Faker, loaded when the first run is generated. */
+  readonly faker: LazyFaker;
   /** No timestamp is later than this instant (microseconds since the epoch). */
   readonly anchorMicros: number;
   readonly multitaskStrategyWeights: Readonly<Record<string, number>>;
@@ -74,7 +76,7 @@ function buildRun(
     graph_id: assistant.graphId,
     assistant_id: assistant.assistantId,
   };
-  const { faker } = context;
+  const faker = context.faker();
   faker.seed(random.uint32());
   if (random.chance(0.3)) metadata['user_id'] = faker.internet.username().toLowerCase();
   if (random.chance(0.2)) metadata['source'] = random.pick(['web', 'slack', 'api', 'studio']);
