@@ -2,9 +2,9 @@ import { NotFoundError, UriTooLongError } from '../errors/domain-errors.js';
 import { threadIdForDetail, type Profile } from '../query/profile.js';
 import { createSeededStore, DEFAULT_SEED, type SeededStoreOptions } from '../store/create-seeded-store.js';
 import type { LiveLifecycle } from '../store/live-lifecycle.js';
-import { createRandom, hash32 } from '../store/random.js';
 import type { RunStore } from '../store/run-store.js';
 import { loadFaker } from '../store/seeded-faker.js';
+import { seedStream } from '../store/seed-streams.js';
 import { createApiKeyCheck } from './check-api-key.js';
 import { CONTROL_PREFIX, createControlRouter } from './control-routes.js';
 import { baseHeaders, isPreflight, preflightHeaders } from './cors-headers.js';
@@ -49,7 +49,6 @@ export interface RequestCore {
 
 const LIST_RUNS_METHODS = ['GET', 'HEAD', 'OPTIONS'] as const;
 const CONTROL_METHODS = ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'] as const;
-const CONDITIONS_SALT = 0xfa017;
 
 /**
  * The mock's one request pipeline, below every door (the `node:http` server, the Express app, MSW
@@ -73,7 +72,7 @@ export function createRequestCore(options: RequestCoreOptions = {}): RequestCore
   const checkApiKey = options.apiKey === undefined ? undefined : createApiKeyCheck(options.apiKey);
   const conditions = simulateConditions(
     options,
-    createRandom(hash32(options.seed ?? DEFAULT_SEED, CONDITIONS_SALT)),
+    seedStream(options.seed ?? DEFAULT_SEED, 'simulatedConditions'),
   );
   const simulates = options.latency !== undefined || options.errorRate !== undefined;
   const logError =

@@ -5,6 +5,7 @@ import { formatTimestamp } from './format-timestamp.js';
 import { createRandom, hash32 } from './random.js';
 import type { Run } from './run.js';
 import { RUNNING_STATUS } from './run-lifecycle.js';
+import { SEED_STREAMS } from './seed-streams.js';
 import { buildStatusColumn, type StatusColumn } from './status-column.js';
 import { parseMicros, ThreadRuns, type ExplicitRun } from './thread-runs.js';
 import { lowerBound } from './sorted-numbers.js';
@@ -49,8 +50,6 @@ export interface RunStoreOptions {
   readonly initialRuns?: ReadonlyMap<string, readonly Run[]>;
 }
 
-const STATUS_LAYOUT_SALT = 3;
-const CREATED_THREAD_SALT = 0xc4ea7e;
 const UUID7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7/;
 
 /**
@@ -174,7 +173,7 @@ export class RunStore {
   createThread(threadId?: string): ThreadSummary {
     let id = threadId?.toLowerCase();
     if (id === undefined) {
-      do id = uuid4(createRandom(hash32(CREATED_THREAD_SALT, this.#threadIdDraws++)));
+      do id = uuid4(createRandom(hash32(SEED_STREAMS.createdThreadId, this.#threadIdDraws++)));
       while (this.#exists(id));
     } else if (this.#exists(id)) {
       throw new ConflictError(`Thread with ID ${id} already exists`);
@@ -184,7 +183,7 @@ export class RunStore {
       ordinal: this.#catalog.size + this.#createdThreads,
       threadId: id,
       scenario: undefined,
-      salt: hash32(CREATED_THREAD_SALT, this.#createdThreads, 1),
+      salt: hash32(SEED_STREAMS.createdThreadId, this.#createdThreads, SEED_STREAMS.createdThreadPlan),
       runCount: 0,
       statusCounts: {},
       spacingMicros: 1,
@@ -419,7 +418,7 @@ export class RunStore {
   #column(plan: ThreadPlan): StatusColumn {
     let column = this.#columns.get(plan.ordinal);
     if (column === undefined) {
-      const random = createRandom(hash32(plan.salt, STATUS_LAYOUT_SALT));
+      const random = createRandom(hash32(plan.salt, SEED_STREAMS.statusLayout));
       column = buildStatusColumn(plan.statusCounts, getListRunsContract().runStatuses, random);
       this.#columns.set(plan.ordinal, column);
     }
