@@ -7,7 +7,7 @@ import {
   SUCCESS_STATUS,
 } from './run-lifecycle.js';
 import type { RunStore } from './run-store.js';
-import { parseMicros } from './thread-runs.js';
+import { parseMicros } from './parse-micros.js';
 
 /** How live runs move through the queue. */
 export interface LiveLifecycleOptions {

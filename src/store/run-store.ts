@@ -1,13 +1,15 @@
 import { ConflictError, NotFoundError } from '../errors/domain-errors.js';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
+import { isUuidVersion7 } from '../openapi/uuid-format.js';
 import { createdAtMicros, draftRun, generateRun, type RunGenerationContext } from './generate-run.js';
 import { formatTimestamp } from './format-timestamp.js';
+import { parseMicros } from './parse-micros.js';
 import { createRandom, hash32 } from './random.js';
 import type { Run } from './run.js';
 import { RUNNING_STATUS } from './run-lifecycle.js';
 import { SEED_STREAMS } from './seed-streams.js';
 import { buildStatusColumn, type StatusColumn } from './status-column.js';
-import { parseMicros, ThreadRuns, type ExplicitRun } from './thread-runs.js';
+import { ThreadRuns, type ExplicitRun } from './thread-runs.js';
 import { lowerBound } from './sorted-numbers.js';
 import { ThreadCatalog } from './thread-catalog.js';
 import type { ThreadPlan } from './thread-plan.js';
@@ -49,8 +51,6 @@ export interface RunStoreOptions {
    */
   readonly initialRuns?: ReadonlyMap<string, readonly Run[]>;
 }
-
-const UUID7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7/;
 
 /**
  * The in-memory store of threads and their runs. Seeded runs are not materialised: run *i* of a thread is
@@ -367,7 +367,7 @@ export class RunStore {
     }
     if (!this.#catalog.hasSeededRuns) return;
     const candidates = runIds
-      .filter((runId) => UUID7.test(runId))
+      .filter(isUuidVersion7)
       .map((runId) => ({ runId, millis: uuid7Millis(runId) }))
       .sort((a, b) => a.millis - b.millis);
     if (candidates.length === 0) return;
