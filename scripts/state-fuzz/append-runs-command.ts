@@ -10,7 +10,7 @@ import {
   send,
   type StateReal,
 } from './state-client.js';
-import { UUID_LOWER, type StateCommand } from './state-command.js';
+import { isLowerCaseUuid, type StateCommand } from './state-command.js';
 import type { StateModel, WireRun } from './state-model.js';
 import { describeRef, resolveThread, type ThreadRef } from './state-refs.js';
 import { verifyState } from './verify-state.js';
@@ -186,11 +186,11 @@ function checkStoredRuns(
       }
     }
     const runId = String(run['run_id']);
-    if (!UUID_LOWER.test(runId)) fail(i, `run_id ${runId} is not a lower-case UUID`);
+    if (!isLowerCaseUuid(runId)) fail(i, `run_id ${runId} is not a lower-case UUID`);
     if (model.ownerOf(runId) !== undefined || newIds.has(runId)) fail(i, `run_id ${runId} is already taken`);
     newIds.add(runId);
     if (run['thread_id'] !== threadId) fail(i, `thread_id ${String(run['thread_id'])}, expected ${threadId}`);
-    if (!UUID_LOWER.test(String(run['assistant_id']))) fail(i, `assistant_id is not a lower-case UUID`);
+    if (!isLowerCaseUuid(String(run['assistant_id']))) fail(i, `assistant_id is not a lower-case UUID`);
     const createdAt = String(run['created_at']);
     if (expectedTimestamp(createdAt) !== createdAt)
       fail(i, `created_at ${createdAt} is not in the server's format`);
