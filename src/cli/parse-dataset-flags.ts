@@ -14,7 +14,7 @@ export interface DatasetFlags {
   readonly datasetFile: string | undefined;
 }
 
-/** Reads `--seed`, `--threads` and `--anchor`. */
+/** Reads `--seed`, `--threads`, `--anchor` and `--dataset`, with the store's defaults for those not given. */
 export function parseDatasetFlags(flags: ParsedFlags): DatasetFlags {
   return {
     seed: integerFlag('--seed', flags.string('seed'), DEFAULT_SEED, Number.MAX_SAFE_INTEGER),
