@@ -41,7 +41,8 @@ export interface RequestCore {
   readonly store: RunStore;
   /**
    * The answer to one request. Synchronous unless the answer waits (latency, `Prefer: delay=`) or loads
-   * code on first use (the control API's first run write); a returned promise never rejects.
+   * code on first use (the control API's first run write); a returned promise never rejects. Where
+   * there is no `require` (a browser), `await loadFaker()` before the first answer that generates runs.
    */
   respond(request: MockRequest): MockResponse | Promise<MockResponse>;
   /** The same answer for a WHATWG `Request`, as a `Response` (MSW, service workers, fetch runtimes). */
