@@ -15,6 +15,7 @@ export {
   type SeededStoreOptions,
 } from './store/create-seeded-store.js';
 export { RunStore, type RunPageRequest, type ThreadSummary } from './store/run-store.js';
+export { loadFaker } from './store/seeded-faker.js';
 export type { Run, RunField, ProjectedRun } from './store/run.js';
 
 export {

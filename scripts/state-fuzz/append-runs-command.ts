@@ -3,7 +3,7 @@ import { expectAppend, type ExpectedGiven } from './expected-append.js';
 import { expectedTimestamp } from './expected-timestamp.js';
 import { anyCase, objectOf, PathThreadId, toRequestBody } from './hostile-values.js';
 import { DivergenceError, expectSameJson, expectStatus, send, type StateReal } from './state-client.js';
-import { AlwaysApplicableCommand, UUID_LOWER } from './state-command.js';
+import { AlwaysApplicableCommand, isLowerCaseUuid } from './state-command.js';
 import type { StateModel, WireRun } from './state-model.js';
 import { describeRef, resolveThread, type ThreadRef } from './state-refs.js';
 import { verifyState } from './verify-state.js';
@@ -177,11 +177,11 @@ function checkStoredRuns(
       }
     }
     const runId = String(run['run_id']);
-    if (!UUID_LOWER.test(runId)) fail(i, `run_id ${runId} is not a lower-case UUID`);
+    if (!isLowerCaseUuid(runId)) fail(i, `run_id ${runId} is not a lower-case UUID`);
     if (model.ownerOf(runId) !== undefined || newIds.has(runId)) fail(i, `run_id ${runId} is already taken`);
     newIds.add(runId);
     if (run['thread_id'] !== threadId) fail(i, `thread_id ${String(run['thread_id'])}, expected ${threadId}`);
-    if (!UUID_LOWER.test(String(run['assistant_id']))) fail(i, `assistant_id is not a lower-case UUID`);
+    if (!isLowerCaseUuid(String(run['assistant_id']))) fail(i, `assistant_id is not a lower-case UUID`);
     const createdAt = String(run['created_at']);
     if (expectedTimestamp(createdAt) !== createdAt)
       fail(i, `created_at ${createdAt} is not in the server's format`);

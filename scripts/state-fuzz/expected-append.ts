@@ -1,4 +1,5 @@
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
+import { isUuid } from '../../src/openapi/uuid-format.js';
 import { expectedTimestamp } from './expected-timestamp.js';
 import type { StateModel } from './state-model.js';
 
@@ -8,8 +9,6 @@ export const BODY_CAP_BYTES = 1024 * 1024;
 export const MAX_BATCH_RUNS = 10_000;
 /** The deepest nesting `metadata` and `kwargs` may have, counting themselves as level 1. */
 export const MAX_JSON_DEPTH = 64;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The fields of one run the caller gave, as the server must store them (normalised). */
 export interface ExpectedGiven {
@@ -74,7 +73,7 @@ export function expectAppend(
     names.push(field);
   };
   const threadId = pathThread.toLowerCase();
-  if (!UUID.test(pathThread)) problem([404, 422], `thread id '${pathThread}' is not a UUID`);
+  if (!isUuid(pathThread)) problem([404, 422], `thread id '${pathThread}' is not a UUID`);
   else if (!model.threads.has(threadId)) problem(404, `no thread ${threadId}`);
   if (partials.length === 0 && statuses.size === 0) {
     // An empty batch stores nothing; refusing it is as right as accepting it.
@@ -134,7 +133,7 @@ function expectRun(
       case 'run_id':
       case 'assistant_id':
       case 'thread_id':
-        if (typeof value !== 'string' || !UUID.test(value)) refuse(422, `${key} is not a UUID`);
+        if (typeof value !== 'string' || !isUuid(value)) refuse(422, `${key} is not a UUID`);
         else fields[key] = value.toLowerCase();
         break;
       case 'created_at':

@@ -1,4 +1,5 @@
 import type fc from 'fast-check';
+import { isUuid } from '../../src/openapi/uuid-format.js';
 import { countCommand, type StateReal } from './state-client.js';
 import type { StateModel } from './state-model.js';
 
@@ -21,5 +22,7 @@ export abstract class AlwaysApplicableCommand implements StateCommand {
   protected abstract apply(model: StateModel, real: StateReal): Promise<void>;
 }
 
-/** A lower-case canonical UUID, as the server writes every id. */
-export const UUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** True for a lower-case canonical UUID, as the server writes every id. */
+export function isLowerCaseUuid(text: string): boolean {
+  return isUuid(text) && text === text.toLowerCase();
+}

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { isUuid } from '../../src/openapi/uuid-format.js';
 import { anyCase, RUN_ID_POOL, THREAD_ID_POOL } from './hostile-values.js';
 import type { StateModel } from './state-model.js';
 
@@ -26,7 +27,6 @@ export interface ResolvedId {
   readonly id: string | undefined;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BAD_IDS = [
   'not-a-uuid',
   '5d1c2b7e0f3a4c6d9e8f1a2b3c4d5e6f',
@@ -80,7 +80,7 @@ function resolved(sent: string): ResolvedId {
   return {
     sent,
     pathSegment: encodeURIComponent(sent),
-    id: UUID.test(sent) ? sent.toLowerCase() : undefined,
+    id: isUuid(sent) ? sent.toLowerCase() : undefined,
   };
 }
 

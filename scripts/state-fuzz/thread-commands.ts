@@ -1,5 +1,5 @@
 import { DivergenceError, expectSameJson, expectStatus, send, type StateReal } from './state-client.js';
-import { AlwaysApplicableCommand, UUID_LOWER } from './state-command.js';
+import { AlwaysApplicableCommand, isLowerCaseUuid } from './state-command.js';
 import type { StateModel } from './state-model.js';
 import { describeRef, resolveThread, type ThreadRef } from './state-refs.js';
 import { verifyState } from './verify-state.js';
@@ -34,7 +34,7 @@ export class CreateThreadCommand extends AlwaysApplicableCommand {
     else {
       expectStatus(answer, [201], context);
       const created = (answer.json as { thread_id?: unknown }).thread_id;
-      if (typeof created !== 'string' || !UUID_LOWER.test(created)) {
+      if (typeof created !== 'string' || !isLowerCaseUuid(created)) {
         throw new DivergenceError(`${context}: thread_id ${String(created)} is not a lower-case UUID`);
       }
       if (resolvedId?.id !== undefined && created !== resolvedId.id) {

@@ -15,7 +15,7 @@ import { runConformance } from '../conformance/run-conformance.js';
 import type { CheckOptions, Reporter } from './parse-check-options.js';
 import { prismForCheck } from './prism-for-check.js';
 import type { ImportPrismAdapter } from '../contract/load-prism-output-validator.js';
-import type { ConsoleOutput } from './serve-command.js';
+import type { ConsoleOutput } from './console-output.js';
 
 /** Exit codes of `check`: all passed (or nothing new against the baseline), a check failed, or the run could not happen. */
 export const CHECK_EXIT = { passed: 0, failed: 1, unusable: 2 } as const;

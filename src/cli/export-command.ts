@@ -4,7 +4,7 @@ import { createSeededStore } from '../store/create-seeded-store.js';
 import { loadDatasetFile } from './load-dataset-file.js';
 import type { ExportOptions } from './parse-export-options.js';
 import { plural } from './plural.js';
-import type { ConsoleOutput } from './serve-command.js';
+import type { ConsoleOutput } from './console-output.js';
 
 /**
  * Writes the seeded dataset, or the threads `--thread` and `--scenarios-only` choose, as a fixture file

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { packageFileUrl } from '../files/package-file-url.js';
+import { loadFaker } from '../store/seeded-faker.js';
 import { parseCliArguments } from './parse-cli-arguments.js';
 import { serveCommand } from './serve-command.js';
 import { USAGE } from './usage.js';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   if (request.kind === 'export') {
     // Loaded on demand, like check: serving must not pay for what only exporting needs.
     const { exportCommand } = await import('./export-command.js');
+    await loadFaker(); // as `serve` does: in the CLI bundle, the bundled Faker rather than a require of it
     try {
       process.exitCode = exportCommand(request.options, output);
     } catch (error) {

@@ -19,7 +19,7 @@ export interface DatasetFlags {
   readonly datasetFile: string | undefined;
 }
 
-/** Reads `--seed`, `--threads`, `--anchor` and `--dataset`. */
+/** Reads `--seed`, `--threads`, `--anchor` and `--dataset`, with the store's defaults for those not given. */
 export function parseDatasetFlags(values: FlagValues<typeof DATASET_FLAGS>): DatasetFlags {
   return {
     seed: integerFlag('--seed', values.seed, { fallback: DEFAULT_SEED, max: Number.MAX_SAFE_INTEGER }),

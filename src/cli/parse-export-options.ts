@@ -1,4 +1,4 @@
-import { isUuid } from '../store/uuid.js';
+import { isUuid } from '../openapi/uuid-format.js';
 import { DATASET_FLAGS, parseDatasetFlags, type DatasetFlags } from './parse-dataset-flags.js';
 import { COMMAND_FLAGS, parseFlags } from './parse-flags.js';
 import { UsageError } from './usage-error.js';

@@ -1,5 +1,5 @@
 import type { RedactPath } from '../record/redact-path.js';
-import { isUuid } from '../store/uuid.js';
+import { isUuid } from '../openapi/uuid-format.js';
 import { COMMAND_FLAGS, parseFlags } from './parse-flags.js';
 import { apiKeyFlag, redactPaths, targetFlag, timeoutFlag } from './parse-proxy-options.js';
 import { UsageError } from './usage-error.js';

@@ -7,7 +7,7 @@ import { formatViolation } from '../proxy/violation-log.js';
 import { startRecordingFile, type RecordingFile } from '../record/recording-file.js';
 import { RunRecorder } from '../record/run-recorder.js';
 import type { ProxyCommandOptions } from './parse-proxy-options.js';
-import type { ConsoleOutput } from './serve-command.js';
+import type { ConsoleOutput } from './console-output.js';
 
 /** The longest the start-up check waits for the target. */
 const PROBE_TIMEOUT_MS = 10_000;

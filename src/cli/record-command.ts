@@ -6,7 +6,7 @@ import { RecordPageError, recordThreads } from '../record/record-threads.js';
 import { RunRecorder } from '../record/run-recorder.js';
 import { writeFileAtomically } from '../record/write-file-atomically.js';
 import type { RecordOptions } from './parse-record-options.js';
-import type { ConsoleOutput } from './serve-command.js';
+import type { ConsoleOutput } from './console-output.js';
 
 /** Violations printed one by one; the rest are counted. */
 const MAX_PRINTED_VIOLATIONS = 20;

@@ -1,18 +1,13 @@
 import { createMockServer, type MockServer } from '../http/create-mock-server.js';
 import type { RunStore } from '../store/run-store.js';
 import { createBufferedLineWriter } from './buffered-line-writer.js';
+import type { ConsoleOutput } from './console-output.js';
 import { loadDatasetFile } from './load-dataset-file.js';
 import type { ServeOptions } from './parse-serve-options.js';
 import { plural } from './plural.js';
 
 /** How many threads the banner looks at: every scenario thread, or the first ten of a fixture file. */
 const BANNER_THREADS = 100;
-
-/** Where a command writes. */
-export interface ConsoleOutput {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
 
 /**
  * Starts the mock and prints how to use it: URL, data source, scenario threads, a ready-to-paste curl,

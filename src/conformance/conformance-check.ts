@@ -7,7 +7,7 @@ import type { RuleLevel } from './rule-level.js';
 export type WireRun = Readonly<Record<string, unknown>>;
 
 /** The newest runs of the thread under test, fetched once and shared by the checks. */
-export interface RunWindow {
+export interface NewestRuns {
   readonly runs: readonly WireRun[];
   /** True when the window holds every run of the thread. */
   readonly complete: boolean;
@@ -28,7 +28,7 @@ export interface CheckContext {
   /** The runs path of a thread, with an optional query string (without `?`). */
   runsPath(threadId: string, query?: string): string;
   /** The thread's newest runs (up to `RUN_WINDOW`), fetched on first use. */
-  window(): Promise<RunWindow>;
+  window(): Promise<NewestRuns>;
 }
 
 /** One named, independent conformance check. */

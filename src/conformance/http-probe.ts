@@ -20,8 +20,6 @@ export interface ProbeResponse {
 /** Sends List Runs requests to one server. */
 export interface HttpProbe {
   readonly baseUrl: string;
-  /** The full URL of `path` (which starts with `/`) on this server. */
-  urlOf(path: string): string;
   /**
    * GETs `path`. `judge: false` spares the response the contract validators (Ajv compiles a schema per
    * distinct `select` set; Prism takes about 4 ms a response), for a check that sends hundreds of
@@ -84,7 +82,6 @@ export function createHttpProbe(options: HttpProbeOptions): HttpProbe {
   const history: ProbeResponse[] = [];
   return {
     baseUrl,
-    urlOf,
     history: () => history,
     async get(path, getOptions) {
       const url = urlOf(path);

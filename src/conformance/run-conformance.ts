@@ -11,7 +11,7 @@ import {
   RUN_WINDOW,
   notAListFailure,
   type CheckContext,
-  type RunWindow,
+  type NewestRuns,
   type WireRun,
 } from './conformance-check.js';
 import { createHttpProbe, ResponseCutOffError, ServerUnreachableError } from './http-probe.js';
@@ -75,7 +75,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     if (!(error instanceof ResponseCutOffError)) throw error; // reachable: the checks will report it
   }
 
-  let windowPromise: Promise<RunWindow> | undefined;
+  let windowPromise: Promise<NewestRuns> | undefined;
   const context: CheckContext = {
     probe,
     contract,
@@ -142,7 +142,7 @@ class WindowUnavailableError extends Error {
   }
 }
 
-async function fetchWindow(context: CheckContext): Promise<RunWindow> {
+async function fetchWindow(context: CheckContext): Promise<NewestRuns> {
   // One more than the window tells whether the thread is longer than it.
   const response = await context.probe.get(context.runsPath(context.threadId, `limit=${RUN_WINDOW + 1}`));
   const failure = notAListFailure(response);

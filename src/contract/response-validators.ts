@@ -1,7 +1,8 @@
-import type * as NodeModule from 'node:module';
 import type * as Ajv2020Module from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type * as AjvFormatsModule from 'ajv-formats';
+import { isUuid } from '../openapi/uuid-format.js';
+import { requireInNode } from '../runtime/require-in-node.js';
 import { isRfc3339DateTime } from './rfc3339-date-time.js';
 import {
   getListRunsContract,
@@ -46,12 +47,10 @@ export async function preloadAjv(): Promise<void> {
 
 function loadAjv(): AjvModules {
   if (ajvModules !== undefined) return ajvModules;
-  const nodeProcess = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const nodeModule = nodeProcess?.getBuiltinModule?.('module') as typeof NodeModule | undefined;
-  if (nodeModule === undefined) {
+  const requireCommonJs = requireInNode();
+  if (requireCommonJs === undefined) {
     throw new Error('Ajv is not loaded yet: await preloadAjv() before validating in this runtime');
   }
-  const requireCommonJs = nodeModule.createRequire(import.meta.url);
   const { Ajv2020 } = requireCommonJs('ajv/dist/2020.js') as typeof Ajv2020Module;
   const formats = requireCommonJs('ajv-formats') as typeof AjvFormatsModule;
   ajvModules = { Ajv2020, addFormats: formats.default };
@@ -75,7 +74,7 @@ export function createResponseValidators(
   // Same verdicts as RFC 3339 asks, in a fraction of ajv-formats' time: every run carries two timestamps.
   ajv.addFormat('date-time', { type: 'string', validate: isRfc3339DateTime });
   // The canonical 8-4-4-4-12 form only: ajv-formats also takes a `urn:uuid:` prefix, which no run id has.
-  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+  ajv.addFormat('uuid', { type: 'string', validate: isUuid });
   const inline = (schema: unknown): unknown => inlineComponentRefs(schema, contract.schemas);
   const byStatus = new Map(
     Object.entries(contract.responseSchemas).map(([status, schema]) => [

@@ -3,7 +3,7 @@ import { getListRunsContract } from '../openapi/list-runs-contract.js';
 import type { LiveLifecycle } from '../store/live-lifecycle.js';
 import type { Run } from '../store/run.js';
 import type { RunStore } from '../store/run-store.js';
-import { isUuid } from '../store/uuid.js';
+import { isUuid } from '../openapi/uuid-format.js';
 import { threadWire, type ThreadWire } from './thread-wire.js';
 
 /**

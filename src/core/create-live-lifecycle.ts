@@ -1,9 +1,7 @@
 import { DEFAULT_SEED } from '../store/create-seeded-store.js';
 import { LiveLifecycle, type LiveLifecycleOptions } from '../store/live-lifecycle.js';
-import { createRandom, hash32 } from '../store/random.js';
 import type { RunStore } from '../store/run-store.js';
-
-const LIVE_SALT = 0x11fe;
+import { seedStream } from '../store/seed-streams.js';
 
 /**
  * The live lifecycle a door asked for with `live` (not yet started), or undefined without it; its random
@@ -15,5 +13,5 @@ export function createLiveLifecycle(
   seed: number = DEFAULT_SEED,
 ): LiveLifecycle | undefined {
   if (live === undefined || live === false) return undefined;
-  return new LiveLifecycle(store, createRandom(hash32(seed, LIVE_SALT)), live === true ? {} : live);
+  return new LiveLifecycle(store, seedStream(seed, 'liveLifecycle'), live === true ? {} : live);
 }

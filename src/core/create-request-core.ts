@@ -2,14 +2,16 @@ import { NotFoundError, UriTooLongError } from '../errors/domain-errors.js';
 import { threadIdForDetail, type Profile } from '../query/profile.js';
 import { createSeededStore, DEFAULT_SEED, type SeededStoreOptions } from '../store/create-seeded-store.js';
 import type { LiveLifecycle } from '../store/live-lifecycle.js';
-import { createRandom, hash32 } from '../store/random.js';
 import type { RunStore } from '../store/run-store.js';
+import { loadFaker } from '../store/seeded-faker.js';
+import { seedStream } from '../store/seed-streams.js';
 import { createApiKeyCheck } from './check-api-key.js';
 import { CONTROL_PREFIX, createControlRouter } from './control-routes.js';
 import { baseHeaders, isPreflight, preflightHeaders } from './cors-headers.js';
 import { errorResponse, type ErrorLogger } from './error-response.js';
 import { handleFetchRequest } from './handle-fetch-request.js';
-import { LIST_RUNS_ROUTE, listRunsRenderer, threadIdOf } from './list-runs-renderer.js';
+import { LIST_RUNS_ROUTE, threadIdOf } from './list-runs-path.js';
+import { listRunsRenderer } from './list-runs-renderer.js';
 import { MAX_URL_LENGTH } from './max-url-length.js';
 import { MethodNotAllowedError } from './method-not-allowed-error.js';
 import type { MockRequest, RequestHeaders } from './mock-request.js';
@@ -39,7 +41,8 @@ export interface RequestCore {
   readonly store: RunStore;
   /**
    * The answer to one request. Synchronous unless the answer waits (latency, `Prefer: delay=`) or loads
-   * code on first use (the control API's first run write); a returned promise never rejects.
+   * code on first use (the control API's first run write); a returned promise never rejects. Where
+   * there is no `require` (a browser), `await loadFaker()` before the first answer that generates runs.
    */
   respond(request: MockRequest): MockResponse | Promise<MockResponse>;
   /** The same answer for a WHATWG `Request`, as a `Response` (MSW, service workers, fetch runtimes). */
@@ -48,7 +51,6 @@ export interface RequestCore {
 
 const LIST_RUNS_METHODS = ['GET', 'HEAD', 'OPTIONS'] as const;
 const CONTROL_METHODS = ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'] as const;
-const CONDITIONS_SALT = 0xfa017;
 
 /**
  * The mock's one request pipeline, below every door (the `node:http` server, the Express app, MSW
@@ -72,7 +74,7 @@ export function createRequestCore(options: RequestCoreOptions = {}): RequestCore
   const checkApiKey = options.apiKey === undefined ? undefined : createApiKeyCheck(options.apiKey);
   const conditions = simulateConditions(
     options,
-    createRandom(hash32(options.seed ?? DEFAULT_SEED, CONDITIONS_SALT)),
+    seedStream(options.seed ?? DEFAULT_SEED, 'simulatedConditions'),
   );
   const simulates = options.latency !== undefined || options.errorRate !== undefined;
   const logError =
@@ -164,7 +166,13 @@ export function createRequestCore(options: RequestCoreOptions = {}): RequestCore
     return answer;
   };
 
-  return { store, respond, handle: (request) => handleFetchRequest(respond, request) };
+  const handle = async (request: Request): Promise<Response> => {
+    // Fetch runtimes (a service worker, MSW in a browser) may have no `require` to load Faker on first
+    // use: load it before the first answer that may generate runs.
+    await loadFaker();
+    return handleFetchRequest(respond, request);
+  };
+  return { store, respond, handle };
 }
 
 /** A 204 with the base headers and `extra`. */

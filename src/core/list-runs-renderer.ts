@@ -4,6 +4,7 @@ import { resolveRunWindow } from '../query/resolve-run-window.js';
 import { selectFields } from '../query/select-fields.js';
 import type { RunField } from '../store/run.js';
 import type { RunStore } from '../store/run-store.js';
+import { threadIdOf } from './list-runs-path.js';
 import { serializeRuns } from './serialize-runs.js';
 
 /**
@@ -15,13 +16,6 @@ export const STREAMED_PAGE_RUNS = 1000;
 
 /** How many runs one streamed piece holds (about 100 kB of JSON, 5–20 ms to render: the longest another client waits). */
 const RUNS_PER_PIECE = 100;
-
-/**
- * Matches `/threads/{thread_id}/runs` with no capture group on purpose: a router would percent-decode a
- * captured parameter and answer 400 on a malformed escape, while the real server (Starlette) routes it
- * and rejects the id with 422. The id is taken from the path and decoded leniently instead.
- */
-export const LIST_RUNS_ROUTE = /^\/threads\/[^/]+\/runs\/?$/;
 
 /**
  * The List Runs answer body for a request path and URL, or a thrown domain error: parse (under the
@@ -85,16 +79,6 @@ function* pieces(
     opened = true;
   }
   yield opened ? ']' : '[]';
-}
-
-/** The thread id segment of a List Runs path, percent-decoded when it can be. */
-export function threadIdOf(path: string): string {
-  const segment = path.split('/')[2] ?? '';
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment; // not a UUID either way; the parser rejects it with 422
-  }
 }
 
 function searchParamsOf(url: string): URLSearchParams {

@@ -5,6 +5,7 @@ import { createRequestCore, type RequestCoreOptions } from '../core/create-reque
 import { createSeededStore } from '../store/create-seeded-store.js';
 import type { LiveLifecycle, LiveLifecycleOptions } from '../store/live-lifecycle.js';
 import type { RunStore } from '../store/run-store.js';
+import { loadFaker } from '../store/seeded-faker.js';
 import { createNodeListener } from './create-node-listener.js';
 import { handleClientErrors } from './handle-client-errors.js';
 
@@ -43,6 +44,8 @@ export interface MockServer {
  */
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const store = options.store ?? createSeededStore(options);
+  // Faker loads on first use, not on import; loading it here keeps that cost off the first request.
+  await loadFaker();
   const lifecycle = createLiveLifecycle(store, options.live, options.seed);
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const server = createServer(

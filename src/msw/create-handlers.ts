@@ -3,6 +3,7 @@ import { createLiveLifecycle } from '../core/create-live-lifecycle.js';
 import { createRequestCore, type RequestCoreOptions } from '../core/create-request-core.js';
 import { createSeededStore } from '../store/create-seeded-store.js';
 import type { LiveLifecycleOptions } from '../store/live-lifecycle.js';
+import { loadFaker } from '../store/seeded-faker.js';
 
 /** Options of `createHandlers`: those of `createMockServer` (but where to listen), and the base URL. */
 export interface HandlersOptions extends Omit<RequestCoreOptions, 'lifecycle'> {
@@ -27,9 +28,19 @@ export const DEFAULT_BASE_URL = 'http://127.0.0.1:2024';
 export function createHandlers(options: HandlersOptions = {}): HttpHandler[] {
   const store = options.store ?? createSeededStore(options);
   const lifecycle = createLiveLifecycle(store, options.live, options.seed);
-  lifecycle?.trackAll();
-  lifecycle?.start();
   const core = createRequestCore({ ...options, store, lifecycle });
+  // A browser has no synchronous way to load Faker, which generating runs needs: every answer (and the
+  // live lifecycle, which reads the busy runs) waits for it once.
+  const ready = loadFaker().then(() => {
+    lifecycle?.trackAll();
+    lifecycle?.start();
+  });
+  ready.catch(() => undefined); // a failed load is reported by the requests that wait for it
   const base = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-  return [http.all(`${base}/*`, ({ request }) => core.handle(request))];
+  return [
+    http.all(`${base}/*`, async ({ request }) => {
+      await ready;
+      return core.handle(request);
+    }),
+  ];
 }

@@ -1,4 +1,4 @@
-import { isUuid } from '../store/uuid.js';
+import { isUuid } from '../openapi/uuid-format.js';
 
 // `/threads/{thread_id}/runs`, with the trailing slash some clients add.
 const LIST_RUNS_PATH = /^\/threads\/([^/?]+)\/runs\/?(?:\?|$)/;

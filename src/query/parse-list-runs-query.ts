@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors/domain-errors.js';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
-import { isUuid } from '../store/uuid.js';
+import { isUuid } from '../openapi/uuid-format.js';
 import type { ListRunsQuery } from './list-runs-query.js';
 import { parseSelect } from './parse-select.js';
 import { pythonListRepr, pythonRepr } from './python-repr.js';

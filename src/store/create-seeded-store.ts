@@ -4,6 +4,7 @@ import { loadDatasetDefinition, type DatasetDefinition } from './dataset-definit
 import { createRandom, hash32, hashString, type Random } from './random.js';
 import { PENDING_STATUS, RUNNING_STATUS } from './run-lifecycle.js';
 import { RunStore, type Clock } from './run-store.js';
+import { SEED_STREAMS } from './seed-streams.js';
 import { createSeededFaker } from './seeded-faker.js';
 import { randomThreadId, randomThreadOrdinal } from './random-thread-ids.js';
 import { ThreadCatalog, type LazyThreads } from './thread-catalog.js';
@@ -33,7 +34,6 @@ export const DEFAULT_SEED = 42;
 export const DEFAULT_RANDOM_THREADS = 20;
 
 const MICROS_PER_SECOND = 1_000_000;
-const STATUS_SALT = 0x57a7;
 
 /**
  * Builds the seeded in-memory store: the dataset's scenario threads (stable ids) followed by random
@@ -116,7 +116,7 @@ function randomThreads(options: RandomThreadsOptions): LazyThreads {
   const timeline = (
     n: number,
   ): { salt: number; random: Random; runs: number; spacing: number; last: number } => {
-    const salt = hash32(seed, n, 0x7ead);
+    const salt = hash32(seed, n, SEED_STREAMS.randomThreadTimeline);
     const random = createRandom(salt);
     // Log-uniform sizes: many short threads, a few long ones, as in real deployments.
     const runs = Math.min(
@@ -138,7 +138,11 @@ function randomThreads(options: RandomThreadsOptions): LazyThreads {
     },
     planAt(n) {
       const { salt, random, runs, spacing, last } = timeline(n);
-      const statusCounts = randomStatusCounts(dataset, runs, createRandom(hash32(salt, STATUS_SALT)));
+      const statusCounts = randomStatusCounts(
+        dataset,
+        runs,
+        createRandom(hash32(salt, SEED_STREAMS.randomThreadStatuses)),
+      );
       return {
         ordinal: options.ordinalBase + n,
         threadId: randomThreadId(seed, n),

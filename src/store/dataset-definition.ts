@@ -1,6 +1,6 @@
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
 import { parseTimestamp, type ParsedTimestamp } from './parse-timestamp.js';
-import { isUuid } from './uuid.js';
+import { isUuid } from '../openapi/uuid-format.js';
 import { RUNNING_STATUS, isFinalStatus } from './run-lifecycle.js';
 import { DEFAULT_DATASET_DATA } from './default-dataset-data.js';
 

@@ -2,13 +2,16 @@ import type { Faker } from '@faker-js/faker';
 import { formatTimestamp } from './format-timestamp.js';
 import { createRandom, hash32, type Random } from './random.js';
 import type { Run } from './run.js';
+import type { LazyFaker } from './seeded-faker.js';
+import { SEED_STREAMS } from './seed-streams.js';
 import { PENDING_STATUS, RUNNING_STATUS } from './run-lifecycle.js';
 import type { ThreadPlan } from './thread-plan.js';
 import { uuid7 } from './uuid.js';
 
 /** What every run of a dataset shares. */
 export interface RunGenerationContext {
-  readonly faker: Faker;
+  /** The dataset's seeded Faker, loaded when the first run is generated. */
+  readonly faker: LazyFaker;
   /** No timestamp is later than this instant (microseconds since the epoch). */
   readonly anchorMicros: number;
   readonly multitaskStrategyWeights: Readonly<Record<string, number>>;
@@ -20,7 +23,9 @@ const MAX_START_DELAY_MICROS = 2_000_000;
 
 /** `created_at` of run `index` of a thread, in microseconds; strictly increasing with `index`. */
 export function createdAtMicros(plan: ThreadPlan, index: number): number {
-  const jitter = Math.floor(createRandom(hash32(plan.salt, index, 1)).next() * (plan.spacingMicros / 2));
+  const jitter = Math.floor(
+    createRandom(hash32(plan.salt, index, SEED_STREAMS.runCreatedJitter)).next() * (plan.spacingMicros / 2),
+  );
   return plan.lastCreatedMicros - (plan.runCount - 1 - index) * plan.spacingMicros - jitter;
 }
 
@@ -34,7 +39,7 @@ export function generateRun(
   status: string,
   context: RunGenerationContext,
 ): Run {
-  const random = createRandom(hash32(plan.salt, index, 2));
+  const random = createRandom(hash32(plan.salt, index, SEED_STREAMS.generatedRun));
   const createdMicros = createdAtMicros(plan, index);
   const updatedMicros = Math.min(
     createdMicros + runDurationMicros(plan, status, random),
@@ -53,7 +58,7 @@ export function draftRun(
   createdMicros: number,
   context: RunGenerationContext,
 ): Run {
-  const random = createRandom(hash32(plan.salt, sequence, 5));
+  const random = createRandom(hash32(plan.salt, sequence, SEED_STREAMS.draftedRun));
   return buildRun(plan, random, createdMicros, createdMicros, PENDING_STATUS, context);
 }
 
@@ -74,7 +79,7 @@ function buildRun(
     graph_id: assistant.graphId,
     assistant_id: assistant.assistantId,
   };
-  const { faker } = context;
+  const faker = context.faker();
   faker.seed(random.uint32());
   if (random.chance(0.3)) metadata['user_id'] = faker.internet.username().toLowerCase();
   if (random.chance(0.2)) metadata['source'] = random.pick(['web', 'slack', 'api', 'studio']);

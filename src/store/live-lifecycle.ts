@@ -7,7 +7,7 @@ import {
   SUCCESS_STATUS,
 } from './run-lifecycle.js';
 import type { RunStore } from './run-store.js';
-import { parseMicros } from './thread-runs.js';
+import { parseMicros } from './parse-micros.js';
 
 /** How live runs move through the queue. */
 export interface LiveLifecycleOptions {
@@ -128,7 +128,7 @@ export class LiveLifecycle {
     this.#timer = undefined;
   }
 
-  /** Threads with runs still moving, for tests and the control API. */
+  /** How many runs are still being moved along (0 once every tracked run is final or deleted). */
   trackedRunCount(): number {
     return [...this.#queues.values()].reduce((sum, queue) => sum + queue.length, 0);
   }

@@ -1,8 +1,7 @@
 import { hash32 } from './random.js';
+import { SEED_STREAMS } from './seed-streams.js';
 
 const ROUNDS = 4;
-const ROUND_SALT = 0x7e1d;
-const FILLER_SALT = 0xf111;
 
 /**
  * The id of random thread `n` of a dataset: a version-4 UUID whose first and last four bytes are `n`
@@ -15,7 +14,7 @@ export function randomThreadId(seed: number, n: number): string {
   let left = Math.floor(n / 0x1_0000_0000) >>> 0;
   let right = n >>> 0;
   for (let round = 0; round < ROUNDS; round++) {
-    [left, right] = [right, (left ^ hash32(seed, ROUND_SALT, round, right)) >>> 0];
+    [left, right] = [right, (left ^ hash32(seed, SEED_STREAMS.randomThreadIdRound, round, right)) >>> 0];
   }
   return format(left, right, seed);
 }
@@ -27,7 +26,7 @@ export function randomThreadOrdinal(seed: number, threadId: string, count: numbe
   let right = Number.parseInt(threadId.slice(28, 36), 16);
   if (Number.isNaN(left) || Number.isNaN(right)) return undefined;
   for (let round = ROUNDS - 1; round >= 0; round--) {
-    [left, right] = [(right ^ hash32(seed, ROUND_SALT, round, left)) >>> 0, left];
+    [left, right] = [(right ^ hash32(seed, SEED_STREAMS.randomThreadIdRound, round, left)) >>> 0, left];
   }
   const n = left * 0x1_0000_0000 + right;
   if (n >= count || randomThreadId(seed, n) !== threadId) return undefined;
@@ -35,8 +34,8 @@ export function randomThreadOrdinal(seed: number, threadId: string, count: numbe
 }
 
 function format(left: number, right: number, seed: number): string {
-  const a = hash32(seed, FILLER_SALT, left, right);
-  const b = hash32(seed, FILLER_SALT, right, left);
+  const a = hash32(seed, SEED_STREAMS.randomThreadIdFiller, left, right);
+  const b = hash32(seed, SEED_STREAMS.randomThreadIdFiller, right, left);
   const version = ((a >>> 16) & 0x0fff) | 0x4000;
   const variant = ((a & 0x3fff) | 0x8000) >>> 0;
   return `${hex(left, 8)}-${hex(b >>> 16, 4)}-${hex(version, 4)}-${hex(variant, 4)}-${hex(b & 0xffff, 4)}${hex(right, 8)}`;

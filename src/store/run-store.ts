@@ -1,12 +1,15 @@
 import { ConflictError, NotFoundError } from '../errors/domain-errors.js';
 import { getListRunsContract } from '../openapi/list-runs-contract.js';
+import { isUuidVersion7 } from '../openapi/uuid-format.js';
 import { createdAtMicros, draftRun, generateRun, type RunGenerationContext } from './generate-run.js';
 import { formatTimestamp } from './format-timestamp.js';
+import { parseMicros } from './parse-micros.js';
 import { createRandom, hash32 } from './random.js';
 import type { Run } from './run.js';
 import { RUNNING_STATUS } from './run-lifecycle.js';
+import { SEED_STREAMS } from './seed-streams.js';
 import { buildStatusColumn, type StatusColumn } from './status-column.js';
-import { parseMicros, ThreadRuns, type ExplicitRun } from './thread-runs.js';
+import { ThreadRuns, type ExplicitRun } from './thread-runs.js';
 import { lowerBound } from './sorted-numbers.js';
 import { ThreadCatalog } from './thread-catalog.js';
 import type { ThreadPlan } from './thread-plan.js';
@@ -48,10 +51,6 @@ export interface RunStoreOptions {
    */
   readonly initialRuns?: ReadonlyMap<string, readonly Run[]>;
 }
-
-const STATUS_LAYOUT_SALT = 3;
-const CREATED_THREAD_SALT = 0xc4ea7e;
-const UUID7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7/;
 
 /**
  * The in-memory store of threads and their runs. Seeded runs are not materialised: run *i* of a thread is
@@ -174,7 +173,7 @@ export class RunStore {
   createThread(threadId?: string): ThreadSummary {
     let id = threadId?.toLowerCase();
     if (id === undefined) {
-      do id = uuid4(createRandom(hash32(CREATED_THREAD_SALT, this.#threadIdDraws++)));
+      do id = uuid4(createRandom(hash32(SEED_STREAMS.createdThreadId, this.#threadIdDraws++)));
       while (this.#exists(id));
     } else if (this.#exists(id)) {
       throw new ConflictError(`Thread with ID ${id} already exists`);
@@ -184,7 +183,7 @@ export class RunStore {
       ordinal: this.#catalog.size + this.#createdThreads,
       threadId: id,
       scenario: undefined,
-      salt: hash32(CREATED_THREAD_SALT, this.#createdThreads, 1),
+      salt: hash32(SEED_STREAMS.createdThreadId, this.#createdThreads, SEED_STREAMS.createdThreadPlan),
       runCount: 0,
       statusCounts: {},
       spacingMicros: 1,
@@ -368,7 +367,7 @@ export class RunStore {
     }
     if (!this.#catalog.hasSeededRuns) return;
     const candidates = runIds
-      .filter((runId) => UUID7.test(runId))
+      .filter(isUuidVersion7)
       .map((runId) => ({ runId, millis: uuid7Millis(runId) }))
       .sort((a, b) => a.millis - b.millis);
     if (candidates.length === 0) return;
@@ -419,7 +418,7 @@ export class RunStore {
   #column(plan: ThreadPlan): StatusColumn {
     let column = this.#columns.get(plan.ordinal);
     if (column === undefined) {
-      const random = createRandom(hash32(plan.salt, STATUS_LAYOUT_SALT));
+      const random = createRandom(hash32(plan.salt, SEED_STREAMS.statusLayout));
       column = buildStatusColumn(plan.statusCounts, getListRunsContract().runStatuses, random);
       this.#columns.set(plan.ordinal, column);
     }

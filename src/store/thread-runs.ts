@@ -1,4 +1,5 @@
-import { parseTimestamp } from './parse-timestamp.js';
+import { isUuidVersion7 } from '../openapi/uuid-format.js';
+import { parseMicros } from './parse-micros.js';
 import type { Run } from './run.js';
 import { hasSorted, insertSorted, lowerBound } from './sorted-numbers.js';
 import type { StatusColumn } from './status-column.js';
@@ -201,7 +202,7 @@ export class ThreadRuns {
 
   #seededIndexOf(runId: string): number | undefined {
     const plan = this.#generated.plan;
-    if (plan.runCount === 0 || !/^[0-9a-f]{8}-[0-9a-f]{4}-7/i.test(runId)) return undefined;
+    if (plan.runCount === 0 || !isUuidVersion7(runId)) return undefined;
     // A seeded run id is a UUIDv7 of its created_at: search the timeline for that millisecond.
     const millis = uuid7Millis(runId);
     let lo = 0;
@@ -235,14 +236,4 @@ function compareNewestFirst(a: ExplicitRun, b: ExplicitRun): number {
   // Far from 1970 two instants can share a double; their normalised texts still sort exactly.
   if (a.run.created_at !== b.run.created_at) return a.run.created_at < b.run.created_at ? 1 : -1;
   return a.run.run_id < b.run.run_id ? 1 : a.run.run_id > b.run.run_id ? -1 : 0;
-}
-
-/**
- * Microseconds since the epoch of a timestamp the store holds (validated and normalised on the way in,
- * or generated). Exact: no digit is dropped, and no calendar is guessed.
- */
-export function parseMicros(timestamp: string): number {
-  const parsed = parseTimestamp(timestamp);
-  if (typeof parsed === 'string') throw new RangeError(`not a stored timestamp: '${timestamp}'`);
-  return parsed.micros;
 }

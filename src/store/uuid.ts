@@ -4,13 +4,6 @@ import { sha1 } from './sha1.js';
 /** `uuid.UUID` namespace the Agent Server uses to derive a graph's default assistant id (uuid5 of graph_id). */
 export const AGENT_SERVER_GRAPH_NAMESPACE = '6ba7b821-9dad-11d1-80b4-00c04fd430c8';
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True for the canonical 8-4-4-4-12 hex form, in either case (what `format: uuid` means). */
-export function isUuid(text: string): boolean {
-  return UUID_PATTERN.test(text);
-}
-
 function format(bytes: Uint8Array): string {
   let hex = '';
   for (let i = 0; i < 16; i++) hex += (bytes[i] ?? 0).toString(16).padStart(2, '0');

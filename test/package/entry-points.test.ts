@@ -79,6 +79,18 @@ describe('the package entry points', () => {
     for (const name of KIT_PACKAGES) expect(loaded, name).not.toContain(name);
   });
 
+  it('load Faker from the root only when the first run is generated', () => {
+    const imported = packagesIn(filesLoadedBy(`await import(${JSON.stringify(entry('.'))});`));
+    expect(imported).not.toContain('@faker-js/faker');
+
+    const generated = packagesIn(
+      filesLoadedBy(
+        `const api = await import(${JSON.stringify(entry('.'))});\nconst store = api.createSeededStore({ threads: 1 });\nconst thread = store.threads().find((summary) => summary.runCount > 0);\nif (store.listRuns({ threadId: thread.threadId, limit: 1, offset: 0 }).length !== 1) throw new Error('no run');`,
+      ),
+    );
+    expect(generated).toContain('@faker-js/faker');
+  });
+
   it('load Ajv from the root only when a fixture file is parsed', () => {
     const loaded = packagesIn(
       filesLoadedBy(

@@ -8,7 +8,7 @@ import {
   parseDatasetDefinition,
   type ScenarioDefinition,
 } from '../../src/store/dataset-definition.js';
-import { isUuid } from '../../src/store/uuid.js';
+import { isUuid } from '../../src/openapi/uuid-format.js';
 
 /** The shape of `fixtures/dataset.json`, loose enough to write broken variants of it. */
 interface DatasetJson {

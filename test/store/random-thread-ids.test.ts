@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSeededStore, DEFAULT_SEED } from '../../src/store/create-seeded-store.js';
 import { randomThreadId, randomThreadOrdinal } from '../../src/store/random-thread-ids.js';
-import { isUuid } from '../../src/store/uuid.js';
+import { isUuid } from '../../src/openapi/uuid-format.js';
 
 describe('randomThreadId', () => {
   it('gives 100,000 threads of a seed 100,000 distinct version-4 UUIDs', () => {

@@ -6,7 +6,7 @@ import { createSeededStore } from '../../src/store/create-seeded-store.js';
 import { formatTimestamp } from '../../src/store/format-timestamp.js';
 import type { Run } from '../../src/store/run.js';
 import type { RunStore } from '../../src/store/run-store.js';
-import { parseMicros } from '../../src/store/thread-runs.js';
+import { parseMicros } from '../../src/store/parse-micros.js';
 
 const ALL_STATUSES = '00000000-0000-4000-8000-000000000003';
 const EVERYTHING = Number.MAX_SAFE_INTEGER;

@@ -12,7 +12,8 @@ import {
 import { PENDING_STATUS, RUNNING_STATUS, isFinalStatus } from '../../src/store/run-lifecycle.js';
 import type { RunStore, ThreadSummary } from '../../src/store/run-store.js';
 import type { Run } from '../../src/store/run.js';
-import { AGENT_SERVER_GRAPH_NAMESPACE, isUuid, uuid5, uuid7Millis } from '../../src/store/uuid.js';
+import { isUuid } from '../../src/openapi/uuid-format.js';
+import { AGENT_SERVER_GRAPH_NAMESPACE, uuid5, uuid7Millis } from '../../src/store/uuid.js';
 
 const contract = getListRunsContract();
 const dataset = loadDatasetDefinition();
