@@ -3,7 +3,7 @@ import { checkResponse } from '../contract/check-response.js';
 import type { Violation } from '../contract/violation.js';
 import type { ProxyOptions } from './create-proxy-server.js';
 import { decodeContent } from './decode-content.js';
-import { endToEndHeaders, headerText } from './hop-by-hop-headers.js';
+import { endToEndHeaders, rawHeaderValue } from './hop-by-hop-headers.js';
 import { sendDetail } from './send-detail.js';
 import { VerdictCache } from './verdict-cache.js';
 import type { ViolationLog } from './violation-log.js';
@@ -43,21 +43,29 @@ export function createListRunsAnswerer(
       // A page mostly arrives in one chunk: no copy then.
       const bytes = chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks);
       const status = answer.statusCode ?? 502;
-      const contentType = headerText(answer.headers['content-type']);
+      const contentType = rawHeaderValue(answer.rawHeaders, 'content-type');
       let text: string | undefined;
       // Decoded at most once, and only when the check or the recording needs the text.
       const body = (): string =>
-        (text ??= decodeContent(bytes, headerText(answer.headers['content-encoding'])) ?? '');
-      const headers = { ...endToEndHeaders(answer.headers), 'content-length': String(bytes.length) };
+        (text ??= decodeContent(bytes, rawHeaderValue(answer.rawHeaders, 'content-encoding')) ?? '');
+      // Head and body go out in one write: the length is known, the body is whole. An answer to HEAD has
+      // no body, and its length is the GET answer's, as the target gave it.
+      const headers = endToEndHeaders(
+        answer.rawHeaders,
+        exchange.method === 'HEAD' ? {} : { 'content-length': String(bytes.length) },
+      );
       const check = (): Violation[] => {
-        const found = verdicts.verdict({ ...exchange, status, contentType, bytes }, () =>
-          checkResponse({
+        const checked = { method: exchange.method, url: exchange.url, status, contentType, bytes };
+        let found = verdicts.recall(checked);
+        if (found === undefined) {
+          found = checkResponse({
             request: { method: exchange.method, url: exchange.url },
             status,
             headers: { 'content-type': contentType },
             body: body(),
-          }),
-        );
+          });
+          verdicts.remember(checked, found);
+        }
         if (found.length > 0) {
           const at = new Date().toISOString();
           for (const violation of found) {

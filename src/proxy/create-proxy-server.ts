@@ -9,7 +9,7 @@ import {
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createListRunsAnswerer } from './answer-list-runs.js';
-import { endToEndHeaders } from './hop-by-hop-headers.js';
+import { endToEndHeaders, rawHeaderValue } from './hop-by-hop-headers.js';
 import { listRunsThreadOf } from './list-runs-target.js';
 import { sendDetail } from './send-detail.js';
 import { DEFAULT_TARGET_TIMEOUT_MS } from './request-target.js';
@@ -120,21 +120,21 @@ function createForwarder(options: ProxyOptions, violations: ViolationLog): Forwa
   const prefix = target.pathname.replace(/\/$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TARGET_TIMEOUT_MS;
   const checkThenAnswer = createListRunsAnswerer(options, violations);
+  const replaced: Record<string, string> = { host: target.host };
+  if (options.apiKey !== undefined) replaced['x-api-key'] = options.apiKey;
 
   const forward = (request: IncomingMessage, response: ServerResponse): void => {
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
     const thread = listRunsThreadOf(method, url);
-    const headers = endToEndHeaders(request.headers);
-    headers['host'] = target.host;
-    if (options.apiKey !== undefined) headers['x-api-key'] = options.apiKey;
     const upstream = send({
       protocol: target.protocol,
       hostname: target.hostname,
       port: target.port,
       method,
       path: `${prefix}${url}`,
-      headers,
+      // A raw list goes out as it is; an object would be validated and copied header by header.
+      headers: endToEndHeaders(request.rawHeaders, replaced),
       agent,
     });
     upstream.setTimeout(timeoutMs, () => {
@@ -174,12 +174,15 @@ function createForwarder(options: ProxyOptions, violations: ViolationLog): Forwa
 
 /** Whether a request has a body to stream on (HTTP/1.1 frames one with either of these headers). */
 function hasBody(request: IncomingMessage): boolean {
-  const length = request.headers['content-length'];
-  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  const length = rawHeaderValue(request.rawHeaders, 'content-length');
+  return (
+    rawHeaderValue(request.rawHeaders, 'transfer-encoding') !== undefined ||
+    (length !== undefined && length !== '0')
+  );
 }
 
 function passThrough(answer: IncomingMessage, response: ServerResponse): void {
-  response.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEndHeaders(answer.headers));
+  response.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEndHeaders(answer.rawHeaders));
   answer.on('error', () => response.destroy());
   answer.pipe(response);
 }

@@ -31,21 +31,23 @@ interface Remembered {
 export class VerdictCache {
   readonly #byRequest = new Map<string, Remembered>();
 
-  /** The violations of `answer`: remembered when it repeats the last answer to its request, else `check()`. */
-  verdict(answer: CheckedAnswer, check: () => Violation[]): Violation[] {
-    if (answer.bytes.length > MAX_REMEMBERED_BYTES) return check();
-    const key = `${answer.method} ${answer.url}`;
-    const known = this.#byRequest.get(key);
-    if (
-      known !== undefined &&
+  /** The violations remembered for `answer`, or undefined unless it repeats the last answer to its request. */
+  recall(answer: CheckedAnswer): Violation[] | undefined {
+    if (answer.bytes.length > MAX_REMEMBERED_BYTES) return undefined;
+    const known = this.#byRequest.get(keyOf(answer));
+    return known !== undefined &&
       known.status === answer.status &&
       known.contentType === answer.contentType &&
       known.bytes.equals(answer.bytes)
-    ) {
-      return known.violations;
-    }
-    const violations = check();
-    if (known === undefined && this.#byRequest.size >= MAX_ENTRIES) {
+      ? known.violations
+      : undefined;
+  }
+
+  /** Remembers the violations of `answer` as the verdict on its request's last answer. */
+  remember(answer: CheckedAnswer, violations: Violation[]): void {
+    if (answer.bytes.length > MAX_REMEMBERED_BYTES) return;
+    const key = keyOf(answer);
+    if (!this.#byRequest.has(key) && this.#byRequest.size >= MAX_ENTRIES) {
       const oldest = this.#byRequest.keys().next();
       if (oldest.done !== true) this.#byRequest.delete(oldest.value);
     }
@@ -56,6 +58,9 @@ export class VerdictCache {
       bytes: Buffer.from(answer.bytes),
       violations,
     });
-    return violations;
   }
+}
+
+function keyOf(answer: CheckedAnswer): string {
+  return `${answer.method} ${answer.url}`;
 }

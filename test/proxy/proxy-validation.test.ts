@@ -95,6 +95,19 @@ describe('the proxy checks every List Runs answer', () => {
     expect(proxy.violations.total).toBe(0);
   });
 
+  it("answers HEAD with the target's headers and length, and no body", async () => {
+    const mock = await createMockServer({ seed: 3 });
+    closers.push(() => mock.close());
+    const proxy = await proxyTo(mock.url, { strict: true });
+    const page = `/threads/${thread}/runs?limit=3`;
+    const direct = await fetch(mock.url + page, { method: 'HEAD' });
+    const proxied = await fetch(proxy.url + page, { method: 'HEAD' });
+    expect(proxied.status).toBe(200);
+    expect(proxied.headers.get('content-length')).toBe(direct.headers.get('content-length'));
+    expect(Number(proxied.headers.get('content-length'))).toBeGreaterThan(0);
+    expect(await proxied.text()).toBe('');
+  });
+
   it('checks errors too: a 404 and a 422 of the mock keep the contract', async () => {
     const mock = await createMockServer({ seed: 3 });
     closers.push(() => mock.close());
@@ -106,6 +119,18 @@ describe('the proxy checks every List Runs answer', () => {
 });
 
 describe('the proxy remembers verdicts only for identical answers', () => {
+  it('flags a repeated broken answer every time, from the remembered verdict', async () => {
+    const proxy = await proxyTo(await brokenSelectServer(), { strict: true });
+    const statuses = [];
+    for (let request = 0; request < 3; request++) statuses.push((await fetch(proxy.url + selecting)).status);
+    expect(statuses).toEqual([502, 502, 502]);
+    const messages = proxy.violations.list().map((violation) => `${violation.kind}: ${violation.message}`);
+    const perAnswer = messages.length / 3;
+    expect(perAnswer).toBeGreaterThan(0);
+    expect(messages.slice(perAnswer, 2 * perAnswer)).toEqual(messages.slice(0, perAnswer));
+    expect(messages.slice(2 * perAnswer)).toEqual(messages.slice(0, perAnswer));
+  });
+
   it('flags a broken answer to a URL whose earlier answer was valid', async () => {
     const mock = await createMockServer({ seed: 3 });
     closers.push(() => mock.close());
