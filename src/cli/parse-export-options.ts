@@ -1,6 +1,6 @@
 import { isUuid } from '../store/uuid.js';
 import { DATASET_FLAGS, parseDatasetFlags, type DatasetFlags } from './parse-dataset-flags.js';
-import { parseFlags } from './parse-flags.js';
+import { integerFlag, parseFlags } from './parse-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** What `langgraph-mock export` was asked to do. */
@@ -11,11 +11,25 @@ export interface ExportOptions extends DatasetFlags {
   readonly threadIds: readonly string[];
   /** Only the scenario threads (and any `threadIds`): the random threads are left out. */
   readonly scenariosOnly: boolean;
+  /** The newest this many runs of each thread (`--max-runs`); Infinity for all. */
+  readonly maxRuns: number;
 }
+
+/**
+ * The runs per thread `--scenarios-only` keeps unless `--max-runs` says otherwise: the scenario threads
+ * whole but `long`, whose 10,000 runs (18 MB) would make the small file that flag promises a large one.
+ */
+export const SCENARIOS_ONLY_MAX_RUNS = 100;
 
 /** Parses the arguments of `export` (after the command word). */
 export function parseExportOptions(args: readonly string[]): ExportOptions | 'help' | 'version' {
-  const flags = parseFlags(args, [...DATASET_FLAGS, 'output'], false, ['scenarios-only'], ['thread']);
+  const flags = parseFlags(
+    args,
+    [...DATASET_FLAGS, 'output', 'max-runs'],
+    false,
+    ['scenarios-only'],
+    ['thread'],
+  );
   if (flags.has('help')) return 'help';
   if (flags.has('version')) return 'version';
   const output = flags.string('output');
@@ -24,10 +38,13 @@ export function parseExportOptions(args: readonly string[]): ExportOptions | 'he
     if (!isUuid(id)) throw new UsageError(`--thread must be a thread id (a UUID), got '${id}'`);
     return id.toLowerCase();
   });
+  const scenariosOnly = flags.has('scenarios-only');
+  const allRuns = scenariosOnly ? SCENARIOS_ONLY_MAX_RUNS : Number.POSITIVE_INFINITY;
   return {
     ...parseDatasetFlags(flags),
     output,
     threadIds: [...new Set(threadIds)],
-    scenariosOnly: flags.has('scenarios-only'),
+    scenariosOnly,
+    maxRuns: integerFlag('--max-runs', flags.string('max-runs'), allRuns, Number.MAX_SAFE_INTEGER),
   };
 }
