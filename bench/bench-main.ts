@@ -184,17 +184,6 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
     profile,
     log,
   );
-  return [
-    ...throughput,
-    ...requestCore,
-    ...proxy,
-    ...scale,
-    ...largePage,
-    ...startup,
-    ...importTime,
-    ...memory,
-    ...contractKit,
-  ];
   const threadsAtScale = await measureThreadsAtScale(
     {
       cli,
@@ -205,7 +194,18 @@ async function measureAll(args: BenchArguments, log: (line: string) => void): Pr
     profile,
     log,
   );
-  return [...throughput, ...scale, ...startup, ...memory, ...contractKit, ...threadsAtScale];
+  return [
+    ...throughput,
+    ...requestCore,
+    ...proxy,
+    ...scale,
+    ...largePage,
+    ...startup,
+    ...importTime,
+    ...memory,
+    ...contractKit,
+    ...threadsAtScale,
+  ];
 }
 
 /** A fixture file as `export` writes it, of one thread with `runs` runs; returns its path. */
