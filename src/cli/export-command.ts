@@ -8,7 +8,9 @@ import type { ConsoleOutput } from './console-output.js';
 
 /**
  * Writes the seeded dataset, or the threads `--thread` and `--scenarios-only` choose, as a fixture file
- * (to stdout, or `--output`); returns the exit code: 2 when a `--thread` is not in the dataset.
+ * (to stdout, or `--output`), each thread with its newest `--max-runs` runs (all by default, 100 with
+ * `--scenarios-only`), naming each thread cut short; returns the exit code: 2 when a `--thread` is not
+ * in the dataset.
  */
 export function exportCommand(options: ExportOptions, output: ConsoleOutput): number {
   const store = createSeededStore({ ...options, dataset: loadDatasetFile(options.datasetFile) });
@@ -21,8 +23,17 @@ export function exportCommand(options: ExportOptions, output: ConsoleOutput): nu
     );
     return 2;
   }
-  const file = exportFixtures(store, threadFilter(options));
+  const include = threadFilter(options);
+  const file = exportFixtures(store, { include, maxRuns: options.maxRuns });
   const text = formatFixtures(file);
+  // Said even when the file goes to stdout: a thread cut short must not pass for the whole thread.
+  for (const { threadId, scenario, runCount } of store.threads().filter(include)) {
+    if (runCount <= options.maxRuns) continue;
+    output.err(
+      `${scenario ?? threadId}: kept the newest ${plural(options.maxRuns, 'run')} of ${runCount.toLocaleString('en-US')} ` +
+        `(--max-runs <n> to change)\n`,
+    );
+  }
   if (options.output === undefined) {
     output.out(text);
     return 0;

@@ -52,7 +52,9 @@ Options for export:
   --seed, --threads, --anchor, --dataset  as for serve
   --output <file>              write there instead of stdout
   --thread <id>                only this thread; repeat it for several
-  --scenarios-only             only the scenario threads, no random ones (long alone is 18 MB)
+  --scenarios-only             only the scenario threads, no random ones; 100 runs at most per
+                               thread unless --max-runs says otherwise (long has 10,000: 18 MB)
+  --max-runs <n>               only the newest n runs of each thread (default: all)
 
 Options for proxy:
   --target <url>           the server to forward to, e.g. https://my-deployment.example (required)

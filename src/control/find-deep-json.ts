@@ -23,6 +23,17 @@ export function findDeepJson(value: unknown, maxDepth = MAX_JSON_DEPTH): string 
 function tooDeepAt(value: unknown, depth: number, maxDepth: number): string[] | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   if (depth > maxDepth) return [];
+  // Arrays by index: `for…in` would spell out every index as a string, doubling the walk's cost.
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const path = tooDeepAt(value[index], depth + 1, maxDepth);
+      if (path !== undefined) {
+        path.push(String(index));
+        return path;
+      }
+    }
+    return undefined;
+  }
   const container = value as Record<string, unknown>;
   for (const key in container) {
     const child = container[key];

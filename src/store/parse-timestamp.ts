@@ -32,11 +32,8 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 export function parseTimestamp(text: string): ParsedTimestamp | string {
   // Most timestamps are already in the server's format (every stored or exported one): read those with
   // one capture-free test and `Date.parse`, which reads a four-digit ISO year as written.
-  if (CANONICAL.test(text) && text.slice(0, 4) !== '0000') {
-    const day = Number(text.slice(8, 10));
-    if (day <= 28 || day <= daysInMonth(Number(text.slice(0, 4)), Number(text.slice(5, 7)))) {
-      return { micros: Date.parse(`${text.slice(0, 19)}Z`) * 1000 + Number(text.slice(20, 26)), text };
-    }
+  if (isCanonicalTimestamp(text)) {
+    return { micros: Date.parse(`${text.slice(0, 19)}Z`) * 1000 + Number(text.slice(20, 26)), text };
   }
   const match = PATTERN.exec(text);
   if (match === null) {
@@ -62,6 +59,16 @@ export function parseTimestamp(text: string): ParsedTimestamp | string {
   }
   const micros = Number(fraction.slice(0, 6).padEnd(6, '0'));
   return { micros: seconds * 1_000_000 + micros, text: formatUtc(seconds, micros) };
+}
+
+/**
+ * True when `parseTimestamp` accepts `text` and returns it unchanged: a real date in years 1–9999 already
+ * in the server's format (UTC, six fraction digits, `+00:00`). Such texts sort as their instants do.
+ */
+export function isCanonicalTimestamp(text: string): boolean {
+  if (!CANONICAL.test(text) || text.startsWith('0000')) return false;
+  const day = Number(text.slice(8, 10));
+  return day <= 28 || day <= daysInMonth(Number(text.slice(0, 4)), Number(text.slice(5, 7)));
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`). */

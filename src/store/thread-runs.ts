@@ -114,7 +114,8 @@ export class ThreadRuns {
       .sort(compareNewestFirst);
     for (const entry of added) this.#explicitById.set(entry.run.run_id.toLowerCase(), entry);
     if (this.#explicit.length === 0) {
-      this.#explicit.push(...added);
+      // One by one: `push(...added)` passes every run as an argument, past the stack at ~125,000.
+      for (const entry of added) this.#explicit.push(entry);
       return;
     }
     const stored = this.#explicit.splice(0);
@@ -137,7 +138,7 @@ export class ThreadRuns {
 
   /** Makes a thread with no written runs hold a `snapshot` again: O(n), nothing parsed or sorted. */
   restore(entries: readonly ExplicitRun[]): void {
-    this.#explicit.push(...entries);
+    for (const entry of entries) this.#explicit.push(entry); // not `push(...entries)`: see `addAll`
     for (const entry of entries) this.#explicitById.set(entry.run.run_id.toLowerCase(), entry);
   }
 

@@ -66,6 +66,49 @@ describe('exportCommand', () => {
     ]);
   });
 
+  it('writes a small file with --scenarios-only: the newest 100 runs of long, and says so', () => {
+    const path = join(directory, 'scenarios.json');
+    const { code, err } = exportWith(['--scenarios-only', '--output', path]);
+    expect(code).toBe(0);
+    const threads = threadsOf(path);
+    expect(threads.map((thread) => [thread.scenario, thread.runs.length])).toEqual([
+      ['empty', 0],
+      ['single-run', 1],
+      ['all-statuses', 40],
+      ['busy', 22],
+      ['long', 100],
+    ]);
+    expect(statSync(path).size).toBeLessThan(500_000);
+    expect(err).toMatch(
+      new RegExp(
+        `^long: kept the newest 100 runs of 10,000 \\(--max-runs <n> to change\\)\\n` +
+          `wrote ${path}: 5 threads, 163 runs, \\d+ KB\\n$`,
+      ),
+    );
+  });
+
+  it('keeps the newest --max-runs runs of every thread, naming each thread cut short', () => {
+    const { code, out, err } = exportWith(['--threads', '0', '--max-runs', '5']);
+    expect(code).toBe(0);
+    const file = parseFixtures(JSON.parse(out), 'stdout');
+    expect(file.threads.map((thread) => thread.runs.length)).toEqual([0, 1, 5, 5, 5]);
+    const whole = JSON.parse(exportWith(['--threads', '0']).out) as FixtureFile;
+    expect(file.threads.map((thread) => thread.runs)).toEqual(whole.threads.map((t) => t.runs.slice(0, 5)));
+    expect(err.split('\n').filter((line) => line !== '')).toEqual([
+      'all-statuses: kept the newest 5 runs of 40 (--max-runs <n> to change)',
+      'busy: kept the newest 5 runs of 22 (--max-runs <n> to change)',
+      'long: kept the newest 5 runs of 10,000 (--max-runs <n> to change)',
+    ]);
+  });
+
+  it('writes long whole with --scenarios-only when --max-runs allows it, saying nothing of caps', () => {
+    const { code, out, err } = exportWith(['--scenarios-only', '--max-runs', '10000']);
+    expect(code).toBe(0);
+    const file = JSON.parse(out) as FixtureFile;
+    expect(file.threads.find((thread) => thread.scenario === 'long')?.runs).toHaveLength(10_000);
+    expect(err).toBe('');
+  });
+
   it('exits 2 naming a --thread the dataset does not have, and writes nothing', () => {
     const path = join(directory, 'never.json');
     const unknown = '00000000-0000-4000-8000-0000000000ff';

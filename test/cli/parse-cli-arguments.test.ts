@@ -199,8 +199,27 @@ describe('parseCliArguments for the simulation and fixture flags', () => {
         output: 'x.json',
         threadIds: [],
         scenariosOnly: false,
+        maxRuns: Number.POSITIVE_INFINITY,
       },
     });
+  });
+
+  it('caps export at 100 runs per thread with --scenarios-only, and at --max-runs whenever given', () => {
+    expect(parseCliArguments(['export', '--scenarios-only'])).toMatchObject({
+      options: { scenariosOnly: true, maxRuns: 100 },
+    });
+    expect(parseCliArguments(['export', '--scenarios-only', '--max-runs', '10000'])).toMatchObject({
+      options: { scenariosOnly: true, maxRuns: 10_000 },
+    });
+    expect(parseCliArguments(['export', '--max-runs', '0'])).toMatchObject({
+      options: { scenariosOnly: false, maxRuns: 0 },
+    });
+  });
+
+  it.each(['-1', '1.5', 'all', ''])('rejects export --max-runs %j', (value) => {
+    expect(() => parseCliArguments(['export', '--max-runs', value])).toThrow(
+      `--max-runs must be an integer from 0 to ${Number.MAX_SAFE_INTEGER}, got '${value}'`,
+    );
   });
 
   it('reads export --thread as often as given, lower-cased and each once, and --scenarios-only', () => {

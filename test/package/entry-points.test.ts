@@ -91,10 +91,19 @@ describe('the package entry points', () => {
     expect(generated).toContain('@faker-js/faker');
   });
 
-  it('load Ajv from the root only when a fixture file is parsed', () => {
+  it('parse an exported fixture file from the root without loading Ajv: its runs are in the server form', () => {
     const loaded = packagesIn(
       filesLoadedBy(
         `const api = await import(${JSON.stringify(entry('.'))});\napi.parseFixtures(JSON.parse(api.formatFixtures(api.exportFixtures(api.createSeededStore({ threads: 1 })))), 'test');`,
+      ),
+    );
+    for (const name of KIT_PACKAGES) expect(loaded, name).not.toContain(name);
+  });
+
+  it('load Ajv from the root only when a fixture file has a run to check in full', () => {
+    const loaded = packagesIn(
+      filesLoadedBy(
+        `const api = await import(${JSON.stringify(entry('.'))});\nconst file = JSON.parse(api.formatFixtures(api.exportFixtures(api.createSeededStore({ threads: 1 }))));\nconst run = file.threads.find((thread) => thread.runs.length > 0).runs[0];\nrun.created_at = run.created_at.replace('+00:00', 'Z');\napi.parseFixtures(file, 'test');`,
       ),
     );
     expect(loaded).toContain('ajv');
