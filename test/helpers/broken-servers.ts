@@ -6,7 +6,6 @@ import type { ListRunsQuery } from '../../src/query/list-runs-query.js';
 import { parseListRunsQuery } from '../../src/query/parse-list-runs-query.js';
 import { selectFields } from '../../src/query/select-fields.js';
 import { createSeededStore } from '../../src/store/create-seeded-store.js';
-import { loadDatasetDefinition } from '../../src/store/dataset-definition.js';
 import type { RunStore } from '../../src/store/run-store.js';
 import type { Run } from '../../src/store/run.js';
 
@@ -41,13 +40,6 @@ interface Answer {
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
-}
-
-/** The thread id of a scenario of `fixtures/dataset.json`, which every broken server serves like the mock. */
-export function scenarioThreadId(name: string): string {
-  const scenario = loadDatasetDefinition().scenarios.find((candidate) => candidate.name === name);
-  if (scenario === undefined) throw new Error(`fixtures/dataset.json has no scenario '${name}'`);
-  return scenario.threadId;
 }
 
 const RUNS_PATH = /^\/threads\/([^/]+)\/runs\/?$/;

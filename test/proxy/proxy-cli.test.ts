@@ -7,7 +7,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createFixtureStore } from '../../src/fixtures/create-fixture-store.js';
 import { loadFixtures } from '../../src/fixtures/parse-fixtures.js';
 import { createMockServer, type MockServer } from '../../src/http/create-mock-server.js';
-import { scenarioThreadId, startBrokenServer } from '../helpers/broken-servers.js';
+import { startBrokenServer } from '../helpers/broken-servers.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
 import { runCli, spawnCli, type CliChild } from '../helpers/spawn-cli.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'langgraph-mock-proxy-'));

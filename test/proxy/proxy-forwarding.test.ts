@@ -8,7 +8,7 @@ import {
   type ProxyOptions,
   type ProxyServer,
 } from '../../src/proxy/create-proxy-server.js';
-import { scenarioThreadId } from '../helpers/broken-servers.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../src/fixtures/parse-fixtures.js';
 import { createMockServer, type MockServer } from '../../src/http/create-mock-server.js';
-import { scenarioThreadId, startBrokenServer } from '../helpers/broken-servers.js';
+import { startBrokenServer } from '../helpers/broken-servers.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
 import { runCli } from '../helpers/spawn-cli.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'langgraph-mock-record-cli-'));
