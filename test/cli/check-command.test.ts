@@ -1,7 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import { createMockServer, type MockServer } from '../../src/http/create-mock-se
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
 import type { RuleLevel } from '../../src/conformance/rule-level.js';
 import { startBrokenServer, type BrokenServer } from '../helpers/broken-servers.js';
+import { closedPort } from '../helpers/listen-on-free-port.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = 'dist/cli/main.js';
@@ -51,24 +51,6 @@ function runCli(args: readonly string[]): Promise<CliRun> {
       resolve({ code, stdout, stderr });
     });
   });
-}
-
-/** A port nothing listens on: one this test opened and closed again. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise<void>((resolve, reject) => {
-    server.close((error) => {
-      if (error) reject(error);
-      else resolve();
-    });
-  });
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 function expectValidJUnit(xml: string): Record<string, unknown> {

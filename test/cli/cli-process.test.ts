@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { USAGE } from '../../src/cli/usage.js';
 import { checkedFetch } from '../helpers/checked-fetch.js';
+import { listenOnFreePort } from '../helpers/listen-on-free-port.js';
 import { scenarioThreadIds } from '../helpers/scenario-thread-id.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -104,17 +105,6 @@ async function fetchAll(baseUrl: string, paths: readonly string[]): Promise<stri
     answers.push(`${path} ${response.status} ${response.text}`);
   }
   return answers;
-}
-
-function listen(server: Server): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (address === null || typeof address === 'string') reject(new Error('no port'));
-      else resolve(address.port);
-    });
-  });
 }
 
 beforeAll(() => {
@@ -273,7 +263,7 @@ describe('the langgraph-mock CLI process', () => {
   it('exits 1 with a message saying so when the port is already in use', async () => {
     const blocker = createServer();
     ownServers.add(blocker);
-    const port = await listen(blocker);
+    const port = await listenOnFreePort(blocker);
     const cli = startCli(['--port', String(port)]);
     expect((await cli.exited).code).toBe(1);
     expect(cli.stderr()).toMatch(new RegExp(`port ${port}\\b.*\\bin use`));
