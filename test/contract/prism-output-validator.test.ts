@@ -12,6 +12,7 @@ import {
 import { createMockServer, type MockServer } from '../../src/http/create-mock-server.js';
 import { OPENAPI_DOCUMENT_URL } from '../../src/openapi/openapi-document-url.js';
 import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
+import { sharedPrismValidator } from '../helpers/shared-prism-validator.js';
 
 type RunJson = Record<string, unknown>;
 
@@ -47,7 +48,7 @@ function json(status: number, body: string, url = runsOf(ALL_STATUSES)): Exchang
 }
 
 beforeAll(async () => {
-  prism = await createPrismOutputValidator();
+  prism = await sharedPrismValidator();
   mock = await createMockServer({ seed: 11, threads: 2, host: '127.0.0.1', port: 0 });
   fullPage = await fetchExchange(runsOf(ALL_STATUSES));
 });
