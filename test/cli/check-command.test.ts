@@ -1,7 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import { createMockServer, type MockServer } from '../../src/http/create-mock-se
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
 import type { RuleLevel } from '../../src/conformance/rule-level.js';
 import { startBrokenServer, type BrokenServer } from '../helpers/broken-servers.js';
+import { closedPort } from '../helpers/listen-on-free-port.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = 'dist/cli/main.js';
@@ -51,24 +51,6 @@ function runCli(args: readonly string[]): Promise<CliRun> {
       resolve({ code, stdout, stderr });
     });
   });
-}
-
-/** A port nothing listens on: one this test opened and closed again. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise<void>((resolve, reject) => {
-    server.close((error) => {
-      if (error) reject(error);
-      else resolve();
-    });
-  });
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 function expectValidJUnit(xml: string): Record<string, unknown> {
@@ -183,11 +165,18 @@ describe('langgraph-mock check', () => {
   });
 
   describe('with --baseline', () => {
-    it('passes when every finding is in the baseline, and lists the baselined findings that are gone', async () => {
-      const file = join(tempDir, 'known.json');
+    // Both baselines start from one recorded JSON report of the broken server; each test edits its own copy.
+    let recorded: string;
+    beforeAll(async () => {
+      const file = join(tempDir, 'recorded.json');
       const record = await runCli(['check', broken.url, '--reporter', 'json', '--output', file]);
       expect(record.code).toBe(1);
-      const known = JSON.parse(readFileSync(file, 'utf8')) as {
+      recorded = readFileSync(file, 'utf8');
+    }, 60_000);
+
+    it('passes when every finding is in the baseline, and lists the baselined findings that are gone', async () => {
+      const file = join(tempDir, 'known.json');
+      const known = JSON.parse(recorded) as {
         results: { id: string; findings: { cause: string }[] }[];
       };
       known.results
@@ -205,9 +194,7 @@ describe('langgraph-mock check', () => {
 
     it('fails on a finding whose cause the baseline does not hold, and names it', async () => {
       const file = join(tempDir, 'partial.json');
-      const record = await runCli(['check', broken.url, '--reporter', 'json', '--output', file]);
-      expect(record.code).toBe(1);
-      const known = JSON.parse(readFileSync(file, 'utf8')) as {
+      const known = JSON.parse(recorded) as {
         results: { id: string; findings: unknown[] }[];
       };
       const consistency = known.results.find((result) => result.id === 'paging.consistency');

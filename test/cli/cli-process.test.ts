@@ -1,10 +1,12 @@
-import { describe, it, expect, beforeAll, afterEach } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { USAGE } from '../../src/cli/usage.js';
 import { checkedFetch } from '../helpers/checked-fetch.js';
+import { listenOnFreePort } from '../helpers/listen-on-free-port.js';
+import { scenarioThreadIds } from '../helpers/scenario-thread-id.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = 'dist/cli/main.js';
@@ -87,24 +89,6 @@ async function exitWithin(
   }
 }
 
-/** Reads the scenario thread ids from the dataset the CLI serves. */
-function scenarioThreadIds(): string[] {
-  const dataset: unknown = JSON.parse(
-    readFileSync(new URL('../../fixtures/dataset.json', import.meta.url), 'utf8'),
-  );
-  const scenarios =
-    typeof dataset === 'object' && dataset !== null && 'scenarios' in dataset ? dataset.scenarios : undefined;
-  if (!Array.isArray(scenarios)) throw new Error('fixtures/dataset.json has no scenarios list');
-  return scenarios.map((scenario: unknown) => {
-    const threadId =
-      typeof scenario === 'object' && scenario !== null && 'threadId' in scenario
-        ? scenario.threadId
-        : undefined;
-    if (typeof threadId !== 'string') throw new Error('a scenario in fixtures/dataset.json has no threadId');
-    return threadId;
-  });
-}
-
 function packageVersion(): string {
   const manifest: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
   const version =
@@ -121,17 +105,6 @@ async function fetchAll(baseUrl: string, paths: readonly string[]): Promise<stri
     answers.push(`${path} ${response.status} ${response.text}`);
   }
   return answers;
-}
-
-function listen(server: Server): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (address === null || typeof address === 'string') reject(new Error('no port'));
-      else resolve(address.port);
-    });
-  });
 }
 
 beforeAll(() => {
@@ -157,36 +130,47 @@ afterEach(async () => {
 });
 
 describe('the langgraph-mock CLI process', () => {
-  it('prints its URL, the seed, every scenario thread and a curl command', async () => {
-    const cli = await startServer(['--seed', '7']);
-    const out = cli.stdout();
-    expect(out).toMatch(/^langgraph-mock listening on http:\/\/127\.0\.0\.1:[1-9]\d*$/m);
-    expect(out).toMatch(/\bseed 7\b/);
-    const ids = scenarioThreadIds();
-    expect(ids).toHaveLength(5);
-    for (const id of ids) expect(out).toContain(id);
-    expect(out).toMatch(new RegExp(`^\\s*curl '${cli.url}/threads/[0-9a-f-]{36}/runs[^']*'$`, 'm'));
-  });
+  describe('serving', () => {
+    // One process for the tests that only read its banner and ask it; the ones that stop it start their own.
+    let served: StartedCli;
+    beforeAll(async () => {
+      served = await startServer(['--seed', '7']);
+      // Out of the set afterEach kills, so it lives through this block's tests.
+      for (const cli of spawned) if (cli.child === served.child) spawned.delete(cli);
+    });
+    afterAll(() => {
+      served.child.kill('SIGKILL');
+      return served.exited;
+    });
 
-  it('answers a request to the printed URL with 200 and a JSON list of runs', async () => {
-    const cli = await startServer(['--seed', '7']);
-    const [, threadId = ''] = scenarioThreadIds();
-    const response = await checkedFetch(`${cli.url}/threads/${threadId}/runs`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/^application\/json\b/);
-    const body = response.body;
-    expect(Array.isArray(body)).toBe(true);
-    expect(body).toHaveLength(1);
-  });
+    it('prints its URL, the seed, every scenario thread and a curl command', () => {
+      const out = served.stdout();
+      expect(out).toMatch(/^langgraph-mock listening on http:\/\/127\.0\.0\.1:[1-9]\d*$/m);
+      expect(out).toMatch(/\bseed 7\b/);
+      const ids = scenarioThreadIds();
+      expect(ids).toHaveLength(5);
+      for (const id of ids) expect(out).toContain(id);
+      expect(out).toMatch(new RegExp(`^\\s*curl '${served.url}/threads/[0-9a-f-]{36}/runs[^']*'$`, 'm'));
+    });
 
-  it('answers the curl command it prints', async () => {
-    const cli = await startServer([]);
-    const curlUrl = /^\s*curl '([^']+)'$/m.exec(cli.stdout())?.[1];
-    expect(curlUrl).toBeDefined();
-    const response = await checkedFetch(curlUrl ?? '');
-    expect(response.status).toBe(200);
-    const body = response.body;
-    expect(Array.isArray(body) && body.length > 0).toBe(true);
+    it('answers a request to the printed URL with 200 and a JSON list of runs', async () => {
+      const [, threadId = ''] = scenarioThreadIds();
+      const response = await checkedFetch(`${served.url}/threads/${threadId}/runs`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json\b/);
+      const body = response.body;
+      expect(Array.isArray(body)).toBe(true);
+      expect(body).toHaveLength(1);
+    });
+
+    it('answers the curl command it prints', async () => {
+      const curlUrl = /^\s*curl '([^']+)'$/m.exec(served.stdout())?.[1];
+      expect(curlUrl).toBeDefined();
+      const response = await checkedFetch(curlUrl ?? '');
+      expect(response.status).toBe(200);
+      const body = response.body;
+      expect(Array.isArray(body) && body.length > 0).toBe(true);
+    });
   });
 
   it.each(['SIGTERM', 'SIGINT'] as const)(
@@ -279,7 +263,7 @@ describe('the langgraph-mock CLI process', () => {
   it('exits 1 with a message saying so when the port is already in use', async () => {
     const blocker = createServer();
     ownServers.add(blocker);
-    const port = await listen(blocker);
+    const port = await listenOnFreePort(blocker);
     const cli = startCli(['--port', String(port)]);
     expect((await cli.exited).code).toBe(1);
     expect(cli.stderr()).toMatch(new RegExp(`port ${port}\\b.*\\bin use`));

@@ -5,13 +5,8 @@ import { RULE_LEVELS } from '../../src/conformance/rule-level.js';
 import { runConformance } from '../../src/conformance/run-conformance.js';
 import { createMockServer } from '../../src/http/create-mock-server.js';
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
-import {
-  FAULTS,
-  scenarioThreadId,
-  startBrokenServer,
-  startCutShortServer,
-  type Fault,
-} from '../helpers/broken-servers.js';
+import { FAULTS, startBrokenServer, startCutShortServer, type Fault } from '../helpers/broken-servers.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
 
 const THREAD_ID = scenarioThreadId('all-statuses');
 const EMPTY_THREAD_ID = scenarioThreadId('empty');

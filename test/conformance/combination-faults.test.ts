@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { CheckResult } from '../../src/conformance/check-result.js';
 import { runConformance } from '../../src/conformance/run-conformance.js';
 import { createMockServer } from '../../src/http/create-mock-server.js';
-import { scenarioThreadId } from '../helpers/broken-servers.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
 import {
   COMBINATION_FAULTS,
   startCombinationFaultServer,

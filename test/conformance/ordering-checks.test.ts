@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { runConformance } from '../../src/conformance/run-conformance.js';
 import { createSeededStore } from '../../src/store/create-seeded-store.js';
-import { listen, scenarioThreadId, type BrokenServer } from '../helpers/broken-servers.js';
+import { listen, type BrokenServer } from '../helpers/broken-servers.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
 
 const THREAD_ID = scenarioThreadId('all-statuses');
 

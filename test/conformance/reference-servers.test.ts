@@ -5,7 +5,7 @@ import { RULE_LEVELS, type RuleLevel } from '../../src/conformance/rule-level.js
 import { runConformance } from '../../src/conformance/run-conformance.js';
 import { createMockServer } from '../../src/http/create-mock-server.js';
 import type { Profile } from '../../src/query/profile.js';
-import { scenarioThreadId } from '../helpers/broken-servers.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
 import { startJsDevLikeServer } from '../helpers/js-dev-like-server.js';
 import { startPythonLikeServer } from '../helpers/python-like-server.js';
 

@@ -8,7 +8,8 @@ import {
   formatTextReport,
 } from '../../src/conformance/reporters/text-report.js';
 import { runConformance } from '../../src/conformance/run-conformance.js';
-import { scenarioThreadId, startBrokenServer } from '../helpers/broken-servers.js';
+import { startBrokenServer } from '../helpers/broken-servers.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
 
 const BASE_URL = 'http://127.0.0.1:4321';
 const THREAD_ID = '00000000-0000-4000-8000-000000000003';

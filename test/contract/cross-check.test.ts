@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkResponse, type Exchange } from '../../src/contract/check-response.js';
 import { crossCheck, isCrossCheckClean, type CrossCheckResult } from '../../src/contract/cross-check.js';
-import {
-  createPrismOutputValidator,
-  type PrismFinding,
-  type PrismOutputValidator,
-} from '../../src/contract/prism-output-validator.js';
+import { type PrismFinding, type PrismOutputValidator } from '../../src/contract/prism-output-validator.js';
 import { createMockServer, type MockServer } from '../../src/http/create-mock-server.js';
-import { loadDatasetDefinition } from '../../src/store/dataset-definition.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
+import { sharedPrismValidator } from '../helpers/shared-prism-validator.js';
 
 type RunJson = Record<string, unknown>;
 
-const ALL_STATUSES = loadDatasetDefinition().scenarios.find((s) => s.name === 'all-statuses')?.threadId ?? '';
+const ALL_STATUSES = scenarioThreadId('all-statuses');
 const MISSING_THREAD = '00000000-0000-4000-8000-0000000000ff';
 const runsOf = (thread: string, query = ''): string => `/threads/${thread}/runs${query}`;
 const SELECT_RUN_ID_AND_STATUS = runsOf(ALL_STATUSES, '?select=run_id&select=status');
@@ -55,7 +52,7 @@ function missingRequired(field: string, index = 0): PrismFinding {
 }
 
 beforeAll(async () => {
-  prism = await createPrismOutputValidator();
+  prism = await sharedPrismValidator();
   mock = await createMockServer({ seed: 23, threads: 2, host: '127.0.0.1', port: 0 });
   fullPage = await fetchExchange(runsOf(ALL_STATUSES));
   selectPage = await fetchExchange(SELECT_RUN_ID_AND_STATUS);

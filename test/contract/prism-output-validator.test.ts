@@ -11,11 +11,12 @@ import {
 } from '../../src/contract/prism-output-validator.js';
 import { createMockServer, type MockServer } from '../../src/http/create-mock-server.js';
 import { OPENAPI_DOCUMENT_URL } from '../../src/openapi/openapi-document-url.js';
-import { loadDatasetDefinition } from '../../src/store/dataset-definition.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
+import { sharedPrismValidator } from '../helpers/shared-prism-validator.js';
 
 type RunJson = Record<string, unknown>;
 
-const ALL_STATUSES = loadDatasetDefinition().scenarios.find((s) => s.name === 'all-statuses')?.threadId ?? '';
+const ALL_STATUSES = scenarioThreadId('all-statuses');
 const MISSING_THREAD = '00000000-0000-4000-8000-0000000000ff';
 const runsOf = (thread: string, query = ''): string => `/threads/${thread}/runs${query}`;
 
@@ -47,7 +48,7 @@ function json(status: number, body: string, url = runsOf(ALL_STATUSES)): Exchang
 }
 
 beforeAll(async () => {
-  prism = await createPrismOutputValidator();
+  prism = await sharedPrismValidator();
   mock = await createMockServer({ seed: 11, threads: 2, host: '127.0.0.1', port: 0 });
   fullPage = await fetchExchange(runsOf(ALL_STATUSES));
 });

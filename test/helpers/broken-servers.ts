@@ -1,14 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { NotFoundError, ValidationError } from '../../src/errors/domain-errors.js';
 import { resolveRunWindow } from '../../src/query/resolve-run-window.js';
 import type { ListRunsQuery } from '../../src/query/list-runs-query.js';
 import { parseListRunsQuery } from '../../src/query/parse-list-runs-query.js';
 import { selectFields } from '../../src/query/select-fields.js';
 import { createSeededStore } from '../../src/store/create-seeded-store.js';
-import { loadDatasetDefinition } from '../../src/store/dataset-definition.js';
 import type { RunStore } from '../../src/store/run-store.js';
 import type { Run } from '../../src/store/run.js';
+import { listenOnFreePort } from './listen-on-free-port.js';
 
 /**
  * The faults a broken server can have, one per server. Each breaks exactly one behaviour of List Runs, so
@@ -41,13 +40,6 @@ interface Answer {
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
-}
-
-/** The thread id of a scenario of `fixtures/dataset.json`, which every broken server serves like the mock. */
-export function scenarioThreadId(name: string): string {
-  const scenario = loadDatasetDefinition().scenarios.find((candidate) => candidate.name === name);
-  if (scenario === undefined) throw new Error(`fixtures/dataset.json has no scenario '${name}'`);
-  return scenario.threadId;
 }
 
 const RUNS_PATH = /^\/threads\/([^/]+)\/runs\/?$/;
@@ -96,14 +88,7 @@ export async function listen(
   handler: (request: IncomingMessage, response: ServerResponse) => void,
 ): Promise<BrokenServer> {
   const server = createServer(handler);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnFreePort(server);
   return {
     url: `http://127.0.0.1:${port}`,
     close: () =>

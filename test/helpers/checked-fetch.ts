@@ -1,10 +1,7 @@
 import { expect } from 'vitest';
 import { checkResponse, type Exchange } from '../../src/contract/check-response.js';
 import { crossCheck } from '../../src/contract/cross-check.js';
-import {
-  createPrismOutputValidator,
-  type PrismOutputValidator,
-} from '../../src/contract/prism-output-validator.js';
+import { sharedPrismValidator } from './shared-prism-validator.js';
 
 /** A response read whole. */
 export interface CheckedResponse {
@@ -14,8 +11,6 @@ export interface CheckedResponse {
   /** The body parsed as JSON, or undefined when it is not JSON. */
   readonly body: unknown;
 }
-
-let prism: Promise<PrismOutputValidator> | undefined;
 
 /**
  * `fetch` for tests: reads the whole response and, for a GET or HEAD of List Runs, checks it against the
@@ -36,8 +31,7 @@ export async function checkedFetch(url: string, init?: RequestInit): Promise<Che
     };
     const violations = checkResponse(exchange);
     expect(violations, `contract violations for ${method} ${url}`).toEqual([]);
-    prism ??= createPrismOutputValidator();
-    const verdict = crossCheck(exchange, violations, (await prism).validate(exchange));
+    const verdict = crossCheck(exchange, violations, (await sharedPrismValidator()).validate(exchange));
     expect(
       { unexplained: verdict.unexplainedPrismFindings, disagreements: verdict.disagreements },
       `Prism cross-check for ${method} ${url}`,

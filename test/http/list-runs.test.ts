@@ -1,19 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
-import { loadDatasetDefinition } from '../../src/store/dataset-definition.js';
 import type { Run } from '../../src/store/run.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
 import { startMockServer, type TestServer } from '../helpers/start-mock-server.js';
 
 const contract = getListRunsContract();
-const scenarioId = (name: string): string => {
-  const scenario = loadDatasetDefinition().scenarios.find((s) => s.name === name);
-  if (scenario === undefined) throw new Error(`no scenario ${name}`);
-  return scenario.threadId;
-};
-const ALL_STATUSES = scenarioId('all-statuses');
-const EMPTY = scenarioId('empty');
-const SINGLE = scenarioId('single-run');
-const LONG = scenarioId('long');
+const ALL_STATUSES = scenarioThreadId('all-statuses');
+const EMPTY = scenarioThreadId('empty');
+const SINGLE = scenarioThreadId('single-run');
+const LONG = scenarioThreadId('long');
 const runsOf = (thread: string): string => `/threads/${thread}/runs`;
 
 let server: TestServer;

@@ -1,14 +1,15 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createFixtureStore } from '../../src/fixtures/create-fixture-store.js';
 import { loadFixtures } from '../../src/fixtures/parse-fixtures.js';
 import { createMockServer, type MockServer } from '../../src/http/create-mock-server.js';
-import { scenarioThreadId, startBrokenServer } from '../helpers/broken-servers.js';
+import { startBrokenServer } from '../helpers/broken-servers.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
 import { runCli, spawnCli, type CliChild } from '../helpers/spawn-cli.js';
+import { closedPort, listenOnFreePort } from '../helpers/listen-on-free-port.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'langgraph-mock-proxy-'));
 afterAll(() => {
@@ -191,19 +192,6 @@ describe('langgraph-mock proxy refuses a target it cannot use', () => {
   });
 });
 
-/** A port nobody listens on (bound, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  return port;
-}
-
 /** A TCP server that greets like SSH, for as long as the test runs. */
 async function startNonHttpServer(): Promise<string> {
   const sockets = new Set<Socket>();
@@ -211,7 +199,7 @@ async function startNonHttpServer(): Promise<string> {
     sockets.add(socket);
     socket.end('SSH-2.0-OpenSSH_9.6\r\n');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = await listenOnFreePort(server);
   cleanups.push(
     () =>
       new Promise<void>((resolve) => {
@@ -221,7 +209,7 @@ async function startNonHttpServer(): Promise<string> {
         for (const socket of sockets) socket.destroy();
       }),
   );
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return `http://127.0.0.1:${port}`;
 }
 
 async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {

@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import { createServer as createTcpServer, type Socket } from 'node:net';
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../src/http/create-mock-server.js';
@@ -8,7 +8,8 @@ import {
   type ProxyOptions,
   type ProxyServer,
 } from '../../src/proxy/create-proxy-server.js';
-import { scenarioThreadId } from '../helpers/broken-servers.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
+import { listenOnFreePort } from '../helpers/listen-on-free-port.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -30,7 +31,7 @@ interface Echo {
 }
 
 async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = await listenOnFreePort(server);
   closers.push(
     () =>
       new Promise<void>((resolve) => {
@@ -40,7 +41,7 @@ async function listen(server: Server): Promise<string> {
         server.closeAllConnections();
       }),
   );
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return `http://127.0.0.1:${port}`;
 }
 
 /** A target that answers every request with what it received, as JSON, plus a header of its own. */
@@ -180,7 +181,7 @@ describe('when the target fails, the proxy', () => {
       sockets.add(socket);
       socket.end('SSH-2.0-OpenSSH_9.6\r\n');
     });
-    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+    const port = await listenOnFreePort(tcp);
     closers.push(
       () =>
         new Promise<void>((resolve) => {
@@ -190,7 +191,7 @@ describe('when the target fails, the proxy', () => {
           for (const socket of sockets) socket.destroy();
         }),
     );
-    const proxy = await proxyTo(`http://127.0.0.1:${(tcp.address() as AddressInfo).port}`);
+    const proxy = await proxyTo(`http://127.0.0.1:${port}`);
     const response = await fetch(`${proxy.url}/ok`);
     expect(response.status).toBe(502);
     expect(((await response.json()) as { detail: string }).detail).toMatch(/did not answer HTTP/);

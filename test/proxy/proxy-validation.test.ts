@@ -6,7 +6,8 @@ import {
   type ProxyServer,
 } from '../../src/proxy/create-proxy-server.js';
 import { formatViolation, type ObservedViolation } from '../../src/proxy/violation-log.js';
-import { scenarioThreadId, startBrokenServer } from '../helpers/broken-servers.js';
+import { startBrokenServer } from '../helpers/broken-servers.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {

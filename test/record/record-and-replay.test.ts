@@ -7,16 +7,11 @@ import { createFixtureStore } from '../../src/fixtures/create-fixture-store.js';
 import { loadFixtures } from '../../src/fixtures/parse-fixtures.js';
 import { createMockServer, type MockServer } from '../../src/http/create-mock-server.js';
 import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
-import { loadDatasetDefinition } from '../../src/store/dataset-definition.js';
+import { scenarioThreadId, shippedDataset } from '../helpers/scenario-thread-id.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'langgraph-mock-record-'));
 const recording = join(directory, 'scenarios.json');
-const scenarios = loadDatasetDefinition().scenarios;
-const threadOf = (name: string): string => {
-  const scenario = scenarios.find((candidate) => candidate.name === name);
-  if (scenario === undefined) throw new Error(`no scenario ${name}`);
-  return scenario.threadId;
-};
+const scenarios = shippedDataset().scenarios;
 
 let original: MockServer;
 let replay: MockServer;
@@ -51,9 +46,9 @@ function comparedQueries(): string[] {
   for (const { threadId } of scenarios) {
     queries.push(`/threads/${threadId}/runs`, `/threads/${threadId}/runs?limit=3&offset=1`);
   }
-  const allStatuses = threadOf('all-statuses');
-  const long = threadOf('long');
-  const busy = threadOf('busy');
+  const allStatuses = scenarioThreadId('all-statuses');
+  const long = scenarioThreadId('long');
+  const busy = scenarioThreadId('busy');
   for (const status of statusFilterValues) {
     queries.push(
       `/threads/${allStatuses}/runs?status=${status}`,
@@ -70,9 +65,9 @@ function comparedQueries(): string[] {
     `/threads/${allStatuses}/runs?select=kwargs&select=created_at&limit=4&offset=30`,
     `/threads/${busy}/runs?select=metadata&status=pending`,
     `/threads/${long}/runs?select=run_id&limit=50&offset=777`,
-    `/threads/${threadOf('single-run')}/runs?select=assistant_id&select=multitask_strategy`,
+    `/threads/${scenarioThreadId('single-run')}/runs?select=assistant_id&select=multitask_strategy`,
     `/threads/${allStatuses.toUpperCase()}/runs?limit=2`,
-    `/threads/${threadOf('empty')}/runs?status=success`,
+    `/threads/${scenarioThreadId('empty')}/runs?status=success`,
     // errors: 422 for bad parameters, 404 for a thread nobody recorded
     `/threads/${allStatuses}/runs?limit=abc`,
     `/threads/${allStatuses}/runs?offset=-1`,
@@ -91,7 +86,7 @@ describe('record, then serve --fixtures', () => {
     for (const { threadId } of scenarios) {
       expect(lines.filter((line) => line.startsWith(`thread ${threadId}:`))).toHaveLength(1);
     }
-    expect(lines).toContain(`thread ${threadOf('long')}: 10000 runs (101 pages)`);
+    expect(lines).toContain(`thread ${scenarioThreadId('long')}: 10000 runs (101 pages)`);
   });
 
   it('answers at least 40 queries with the bodies and statuses of the recorded server, byte for byte', async () => {

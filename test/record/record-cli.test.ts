@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../src/fixtures/parse-fixtures.js';
 import { createMockServer, type MockServer } from '../../src/http/create-mock-server.js';
-import { scenarioThreadId, startBrokenServer } from '../helpers/broken-servers.js';
+import { startBrokenServer } from '../helpers/broken-servers.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
 import { runCli } from '../helpers/spawn-cli.js';
+import { closedPort } from '../helpers/listen-on-free-port.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'langgraph-mock-record-cli-'));
 afterAll(() => {
@@ -170,15 +170,3 @@ describe('langgraph-mock record', () => {
     expect(badRedact.stderr).toMatch(/--redact cannot hide created_at/);
   });
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  return port;
-}

@@ -3,7 +3,7 @@ import { getListRunsContract } from '../../src/openapi/list-runs-contract.js';
 import { parseRedactPath } from '../../src/record/redact-path.js';
 import { RunRecorder } from '../../src/record/run-recorder.js';
 import { createSeededStore } from '../../src/store/create-seeded-store.js';
-import { scenarioThreadId } from '../helpers/broken-servers.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
 
 const threadId = scenarioThreadId('all-statuses');
 const store = createSeededStore({ seed: 2, threads: 0 });

@@ -6,7 +6,7 @@ import { fuzzCase, runFuzz, type FuzzFailure } from '../../scripts/run-fuzz.js';
 import type { RawAnswer, RawRequest } from '../../scripts/send-raw-request.js';
 import { sendRawRequest } from '../../scripts/send-raw-request.js';
 import { createMockServer, type MockServer } from '../../src/http/create-mock-server.js';
-import { scenarioThreadId } from '../helpers/broken-servers.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
 
 // A fixed seed, so a failure here is the same failure on every machine: replay one case with
 // `npm run fuzz -- --seed 20260601 --case <n>`. `npm run fuzz` draws 100,000 from a fresh seed.

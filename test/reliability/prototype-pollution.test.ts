@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDatasetDefinition } from '../../src/store/dataset-definition.js';
+import { scenarioThreadId } from '../helpers/scenario-thread-id.js';
 import { startMockServer, type TestServer } from '../helpers/start-mock-server.js';
 
 /** Keys a successful pollution would make every object inherit. */
@@ -68,7 +68,7 @@ describe('prototype pollution and reads that change state', () => {
     server = await startMockServer({ threads: 2 });
     const listed = (await server.request('/__mock/threads')).body as { thread_id: string }[];
     // The 10,000-run thread is left out: its whole history is 11 MB per read and adds nothing here.
-    const long = loadDatasetDefinition().scenarios.find((scenario) => scenario.name === 'long')?.threadId;
+    const long = scenarioThreadId('long');
     threadIds = listed.map((thread) => thread.thread_id).filter((id) => id !== long);
   });
   afterAll(() => server.close());
