@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createLiveLifecycle } from '../core/create-live-lifecycle.js';
 import { createRequestCore, type RequestCoreOptions } from '../core/create-request-core.js';
 import { createSeededStore } from '../store/create-seeded-store.js';
@@ -8,6 +7,7 @@ import type { RunStore } from '../store/run-store.js';
 import { loadFaker } from '../store/seeded-faker.js';
 import { createNodeListener } from './create-node-listener.js';
 import { handleClientErrors } from './handle-client-errors.js';
+import { listen } from './listen.js';
 
 /** Options of `createMockServer`. */
 export interface MockServerOptions extends Omit<RequestCoreOptions, 'lifecycle'> {
@@ -59,20 +59,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     createNodeListener(createRequestCore({ ...options, store, lifecycle })),
   );
   handleClientErrors(server);
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  const { url, port } = await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
   lifecycle?.trackAll();
   lifecycle?.start();
-  const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${urlHost}:${port}`,
+    url,
     port,
     store,
     server,

@@ -7,7 +7,6 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { createListRunsAnswerer } from './answer-list-runs.js';
 import { endToEndHeaders, rawHeaderValue } from './hop-by-hop-headers.js';
 import { listRunsThreadOf } from './list-runs-target.js';
@@ -15,6 +14,7 @@ import { sendDetail } from './send-detail.js';
 import { DEFAULT_TARGET_TIMEOUT_MS } from './request-target.js';
 import { classifyTargetError, TargetError, targetFailureStatus } from './target-error.js';
 import { ViolationLog, type ObservedViolation } from './violation-log.js';
+import { listen } from '../http/listen.js';
 
 /** The path the proxy answers itself; every other path goes to the target. */
 export const VIOLATIONS_PATH = '/__mock/violations';
@@ -83,18 +83,9 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const { url, port } = await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
   return {
-    url: `http://${urlHost}:${port}`,
+    url,
     port,
     server,
     violations,
