@@ -16,6 +16,7 @@ import { MAX_URL_LENGTH } from './max-url-length.js';
 import { MethodNotAllowedError } from './method-not-allowed-error.js';
 import type { MockRequest, RequestHeaders } from './mock-request.js';
 import { JSON_CONTENT_TYPE, type MockResponse } from './mock-response.js';
+import { PageCache } from './page-cache.js';
 import { parseJsonBody } from './parse-json-body.js';
 import type { RouteResponse } from './route-table.js';
 import { simulateConditions, type SimulatedConditions } from './simulated-conditions.js';
@@ -84,9 +85,14 @@ export function createRequestCore(options: RequestCoreOptions = {}): RequestCore
     });
   const { logRequest } = options;
 
+  const pages = new PageCache(store);
   const page = (path: string, url: string, origin: RequestHeaders[string]): MockResponse => {
-    const rendered = render(path, url);
-    const body = typeof rendered === 'string' ? rendered : loggingFailures(rendered, logError);
+    let body: MockResponse['body'] | undefined = pages.get(url);
+    if (body === undefined) {
+      const rendered = render(path, url);
+      if (typeof rendered === 'string') pages.set(url, rendered);
+      body = typeof rendered === 'string' ? rendered : loggingFailures(rendered, logError);
+    }
     const headers = baseHeaders(origin);
     headers['Content-Type'] = JSON_CONTENT_TYPE;
     return { status: 200, headers, body };

@@ -85,6 +85,7 @@ export class RunStore {
   /** Explicit runs' lower-case ids → their thread's id: run ids are unique across the whole store. */
   readonly #explicitRunThreads = new Map<string, string>();
   #drafts = 0;
+  #revision = 0;
   #createdThreads = 0;
   #threadIdDraws = 0;
   /** The last instant `draftRun` handed out, so runs drafted one after another never share one. */
@@ -105,6 +106,14 @@ export class RunStore {
       options.clock ?? (() => context.anchorMicros + Math.floor((performance.now() - startedAt) * 1000));
     this.#initialRuns = options.initialRuns ?? new Map();
     this.reset();
+  }
+
+  /**
+   * Counts the changes to threads and runs (every write moves it on, before it changes anything): what
+   * is read at one revision reads the same until it moves.
+   */
+  get revision(): number {
+    return this.#revision;
   }
 
   /** The runs of one page, newest first (`created_at` descending, then `run_id` descending). */
@@ -171,6 +180,7 @@ export class RunStore {
    * again until it is free: a thread created earlier with an explicit id never makes this fail.
    */
   createThread(threadId?: string): ThreadSummary {
+    this.#revision++;
     let id = threadId?.toLowerCase();
     if (id === undefined) {
       do id = uuid4(createRandom(hash32(SEED_STREAMS.createdThreadId, this.#threadIdDraws++)));
@@ -198,6 +208,7 @@ export class RunStore {
 
   /** Deletes a thread and its runs; `NotFoundError` if there is none. */
   deleteThread(threadId: string): void {
+    this.#revision++;
     const thread = this.#thread(threadId);
     for (const runId of thread.explicitRunIds()) this.#explicitRunThreads.delete(runId);
     const id = thread.plan.threadId;
@@ -223,6 +234,7 @@ export class RunStore {
 
   /** Stores one complete run; see `addRuns`. */
   addRun(threadId: string, run: Run): Run {
+    this.#revision++;
     this.addRuns(threadId, [run]);
     return run;
   }
@@ -234,6 +246,7 @@ export class RunStore {
    * thread. A `ConflictError` names only runs that are stored, or positions in the batch.
    */
   addRuns(threadId: string, runs: readonly Run[]): readonly Run[] {
+    this.#revision++;
     const thread = this.#thread(threadId);
     const batchIds = new Map<string, number>();
     let runningAt: number | undefined;
@@ -267,6 +280,7 @@ export class RunStore {
 
   /** Sets a run's status; its `updated_at` moves forward to now. */
   setRunStatus(threadId: string, runId: string, status: string): Run {
+    this.#revision++;
     const thread = this.#thread(threadId);
     const run = this.getRun(threadId, runId);
     if (status === RUNNING_STATUS) this.#assertNoOtherRunning(thread, run.run_id);
@@ -279,6 +293,7 @@ export class RunStore {
 
   /** Deletes one run; `NotFoundError` if the thread or the run does not exist. */
   deleteRun(threadId: string, runId: string): void {
+    this.#revision++;
     if (!this.#thread(threadId).remove(runId.toLowerCase())) {
       throw new NotFoundError(`Run with ID ${runId} not found in thread ${threadId}`);
     }
@@ -287,6 +302,7 @@ export class RunStore {
 
   /** Back to the seeded state: created threads and every write are dropped. */
   reset(): void {
+    this.#revision++;
     this.#threads.clear();
     this.#deleted.clear();
     this.#created = [];
