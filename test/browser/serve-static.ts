@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
+import { listen } from '../helpers/broken-servers.js';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,7 +16,7 @@ export interface StaticServer {
 
 /** Serves the files directly in `directory` (no subfolders) on 127.0.0.1, a free port. */
 export async function serveStatic(directory: string): Promise<StaticServer> {
-  const server = createServer((request, response) => {
+  return listen((request, response) => {
     const name = new URL(request.url ?? '/', 'http://page.test').pathname.slice(1);
     const type = CONTENT_TYPES[extname(name)];
     // Only plain file names: no way out of the directory.
@@ -30,17 +29,4 @@ export async function serveStatic(directory: string): Promise<StaticServer> {
       () => response.writeHead(404).end(),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => {
-          if (error) reject(error);
-          else resolve();
-        });
-        server.closeAllConnections();
-      }),
-  };
 }
